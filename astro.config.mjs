@@ -1,0 +1,41 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import react from '@astrojs/react';
+import { contentCheck } from './src/integrations/content-check.ts';
+
+// Libraries often host the course in a folder of their website (for example
+// https://library.example.org/training/crosswalk/). Set CROSSWALK_BASE to that
+// folder when building; links and assets follow it.
+const base = process.env.CROSSWALK_BASE || '/';
+
+// Tests and the benchmark build other courses (CROSSWALK_COURSE_DIR); each gets its own
+// content cache so entries from one course never leak into another's build.
+const courseDir = process.env.CROSSWALK_COURSE_DIR;
+const cacheDir = courseDir ? `./node_modules/.astro/course-${courseDir.replace(/[^a-zA-Z0-9]+/g, '_')}` : undefined;
+
+export default defineConfig({
+  output: 'static',
+  base,
+  // Tests build several variants side by side (another course, another base).
+  outDir: process.env.CROSSWALK_OUT_DIR || './dist',
+  ...(cacheDir ? { cacheDir } : {}),
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Never call home: no telemetry, no prefetch to other origins.
+  devToolbar: { enabled: false },
+  integrations: [contentCheck(), mdx(), react()],
+  server: { host: '127.0.0.1' },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro's MDX modules carry a "use astro:head-inject" directive the bundler
+        // warns about on every lesson; the warning is harmless and buries real ones.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

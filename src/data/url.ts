@@ -1,0 +1,4 @@
+import { withBase } from '../lib/urls';
+
+/** A link inside the site, under whatever base the course was built with. */
+export const url = (path = '') => withBase(import.meta.env.BASE_URL, path);

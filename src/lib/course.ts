@@ -1,0 +1,550 @@
+/**
+ * Joins every content file into one typed course graph
+ * (parts → modules → lessons → questions, plus frameworks, references, glossary,
+ * resources and paths) and checks every cross-reference on the way.
+ *
+ * Pure: it takes already-read files (path + parsed data + MDX body) and returns the
+ * graph, or throws a CourseValidationError that lists every problem with the file,
+ * the field and the bad value, so `npm run build` tells a trainer exactly what to fix.
+ */
+import type { z } from 'zod';
+import {
+  checkSchema,
+  frameworkSchema,
+  glossaryTermSchema,
+  lessonSchema,
+  moduleSchema,
+  pathSchema,
+  referenceSchema,
+  resourceSchema,
+  siteSchema,
+  type FrameworkItem,
+  type GlossaryTerm,
+  type LessonData,
+  type ModuleData,
+  type Part,
+  type PathData,
+  type Reference,
+  type Resource,
+  type SiteData,
+} from './schemas';
+import { scanLesson, type LessonSection } from './lesson-scan';
+import { hashText } from './hash';
+
+// ---------------------------------------------------------------------------
+// Input: files as read from disk (or from Astro's content layer)
+
+export interface SourceFile {
+  /** Path relative to the project root, e.g. `modules/orientation/check.yaml`. */
+  file: string;
+  /** Parsed YAML or frontmatter, not yet validated. */
+  data: unknown;
+}
+
+export interface MdxSourceFile extends SourceFile {
+  /** MDX body after the frontmatter. */
+  body: string;
+}
+
+export interface CourseInput {
+  site: SourceFile;
+  frameworks: SourceFile[];
+  references: SourceFile;
+  glossary: SourceFile;
+  resources: SourceFile;
+  paths: SourceFile;
+  /** `modules/<id>/index.mdx` files. */
+  modules: MdxSourceFile[];
+  /** `modules/<id>/NN-slug.mdx` files. */
+  lessons: MdxSourceFile[];
+  /** `modules/<id>/check.yaml` files. */
+  checks: SourceFile[];
+}
+
+// ---------------------------------------------------------------------------
+// Output: the course graph
+
+export interface FrameworkEntry extends FrameworkItem {
+  /** Which framework file it belongs to: `copeland-duties`, `naps-values`, `library-bill-of-rights`. */
+  framework: string;
+}
+
+export interface Framework {
+  id: string;
+  title: string;
+  source: string;
+  items: FrameworkEntry[];
+}
+
+export interface CourseOption {
+  /** Stable within the question: a, b, c… by position in check.yaml. */
+  id: string;
+  text: string;
+  correct: boolean;
+  feedback: string;
+  teaches: TeachingLink;
+}
+
+export interface TeachingLink {
+  /** Lesson id `<module-id>/<slug>`. */
+  lessonId: string;
+  /** Section anchor within the lesson page. */
+  anchor: string;
+  /** Section title, for link text. */
+  sectionTitle: string;
+}
+
+export interface CourseQuestion {
+  /** `<module-id>/<question-id>`. */
+  id: string;
+  localId: string;
+  moduleId: string;
+  type: 'single' | 'multiple';
+  prompt: string;
+  teaches: TeachingLink;
+  sources: string[];
+  options: CourseOption[];
+  /** Set when the question belongs to a scenario set. */
+  scenario?: { id: string; title: string; case: string };
+}
+
+export type CheckItem =
+  | { kind: 'question'; question: CourseQuestion }
+  | { kind: 'scenario'; id: string; title: string; case: string; questions: CourseQuestion[] };
+
+export interface CourseCheck {
+  file: string;
+  passMark: number;
+  items: CheckItem[];
+  /** Every question, scenario questions included, in order. */
+  questions: CourseQuestion[];
+}
+
+export interface CourseLesson extends LessonData {
+  /** `<module-id>/<slug>`. */
+  id: string;
+  moduleId: string;
+  slug: string;
+  /** File name without extension, e.g. `01-what-a-peer-is`; used by `teaches`. */
+  stem: string;
+  file: string;
+  sections: LessonSection[];
+  citations: string[];
+  terms: string[];
+  checks: string[];
+  reflections: string[];
+}
+
+export interface CourseModule extends ModuleData {
+  id: string;
+  file: string;
+  lessons: CourseLesson[];
+  check: CourseCheck;
+  /** Fingerprint of everything in the module folder; changes when its content does. */
+  contentHash: string;
+  /** Total minutes: the module's stated minutes. */
+}
+
+export interface CoursePath extends PathData {}
+
+export interface Course {
+  site: SiteData;
+  parts: Part[];
+  frameworks: Framework[];
+  frameworkItems: Map<string, FrameworkEntry>;
+  references: Map<string, Reference>;
+  glossary: GlossaryTerm[];
+  resources: Resource[];
+  /** In catalogue order: by part, then by `order`, then by id. */
+  modules: CourseModule[];
+  paths: CoursePath[];
+  /** Modules that map to each framework item id. */
+  modulesByItem: Map<string, string[]>;
+}
+
+// ---------------------------------------------------------------------------
+// Problems
+
+export interface CourseProblem {
+  file: string;
+  /** Dotted path to the field, e.g. `maps[2]` or `items[0].questions[1].teaches`. */
+  field: string;
+  message: string;
+}
+
+export class CourseValidationError extends Error {
+  constructor(readonly problems: CourseProblem[]) {
+    super(formatProblems(problems));
+    this.name = 'CourseValidationError';
+  }
+}
+
+export function formatProblems(problems: CourseProblem[]): string {
+  const heading = `Crosswalk content has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`;
+  return [heading, ...problems.map((p) => `  ${p.file} → ${p.field || '(file)'}: ${p.message}`)].join('\n');
+}
+
+function fieldPath(path: PropertyKey[]): string {
+  return path.reduce<string>((out, key) => {
+    if (typeof key === 'number') return `${out}[${key}]`;
+    return out ? `${out}.${String(key)}` : String(key);
+  }, '');
+}
+
+/** The field names an object schema allows at `path` (for "did you mean" on a misspelt key). */
+function knownKeys(schema: z.ZodType, path: PropertyKey[]): string[] {
+  let current: unknown = schema;
+  for (const key of path) {
+    const def = (current as { def?: { type?: string; element?: unknown; shape?: Record<string, unknown>; innerType?: unknown } }).def;
+    if (!def) return [];
+    if (def.type === 'array' && typeof key === 'number') current = def.element;
+    else if (def.type === 'object' && typeof key === 'string') current = def.shape?.[key];
+    else return [];
+    while ((current as { def?: { innerType?: unknown } })?.def?.innerType) current = (current as { def: { innerType: unknown } }).def.innerType;
+  }
+  const shape = (current as { def?: { type?: string; shape?: Record<string, unknown> } })?.def;
+  return shape?.type === 'object' && shape.shape ? Object.keys(shape.shape) : [];
+}
+
+/** A close known id, to suggest in an error message. */
+function suggest(value: string, known: Iterable<string>): string {
+  let best = '';
+  let bestScore = Infinity;
+  for (const candidate of known) {
+    const score = editDistance(value, candidate);
+    if (score < bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best && bestScore <= Math.max(2, Math.floor(value.length / 3)) ? ` (did you mean "${best}"?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+// ---------------------------------------------------------------------------
+
+const LESSON_FILE = /(?:^|\/)modules\/([^/]+)\/(\d\d)-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
+const MODULE_FILE = /(?:^|\/)modules\/([^/]+)\/index\.mdx$/;
+const CHECK_FILE = /(?:^|\/)modules\/([^/]+)\/check\.ya?ml$/;
+const FRAMEWORK_FILE = /([^/]+)\.ya?ml$/;
+const MODULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Builds and checks the course graph. Throws CourseValidationError listing every problem. */
+export function buildCourse(input: CourseInput): Course {
+  const problems: CourseProblem[] = [];
+  const report = (file: string, field: string, message: string) => problems.push({ file, field, message });
+
+  function parse<S extends z.ZodType>(schema: S, source: SourceFile, prefix = ''): z.infer<S> | undefined {
+    const result = schema.safeParse(source.data);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      const path = [...(prefix ? [Number(prefix)] : []), ...issue.path];
+      if (issue.code === 'unrecognized_keys') {
+        const known = knownKeys(schema, issue.path);
+        for (const key of issue.keys) {
+          report(source.file, fieldPath([...path, key]), `unknown field "${key}"${suggest(key, known)}${known.length ? `; allowed here: ${known.join(', ')}` : ''}`);
+        }
+        continue;
+      }
+      const missing = issue.code === 'invalid_type' && issue.input === undefined;
+      report(source.file, fieldPath(path), missing ? `required field is missing (${issue.expected} expected)` : issue.message);
+    }
+    return undefined;
+  }
+
+  function parseList<S extends z.ZodType>(schema: S, source: SourceFile): z.infer<S>[] {
+    if (!Array.isArray(source.data)) {
+      report(source.file, '', 'expected a list of entries (each starting with "- ")');
+      return [];
+    }
+    const out: z.infer<S>[] = [];
+    source.data.forEach((entry, index) => {
+      const parsed = parse(schema, { file: source.file, data: entry }, String(index));
+      if (parsed !== undefined) out.push(parsed);
+    });
+    return out;
+  }
+
+  function checkUnique<T>(items: T[], idOf: (item: T) => string, file: (item: T) => string, field: (item: T, index: number) => string, what: string) {
+    const seen = new Map<string, string>();
+    items.forEach((item, index) => {
+      const id = idOf(item);
+      const first = seen.get(id);
+      if (first !== undefined) report(file(item), field(item, index), `duplicate ${what} "${id}" (already used in ${first})`);
+      else seen.set(id, file(item));
+    });
+  }
+
+  // Rewrite list-index fields like "3.id" as "[3].id" for readability.
+  const listField = (index: number, key: string) => `[${index}].${key}`;
+
+  // --- Course-wide files -------------------------------------------------
+  const site = parse(siteSchema, input.site);
+  const references = parseList(referenceSchema, input.references);
+  const glossary = parseList(glossaryTermSchema, input.glossary);
+  const resources = parseList(resourceSchema, input.resources);
+  const paths = parseList(pathSchema, input.paths);
+
+  checkUnique(references, (r) => r.key, () => input.references.file, (_, i) => listField(i, 'key'), 'reference key');
+  checkUnique(glossary, (g) => g.id, () => input.glossary.file, (_, i) => listField(i, 'id'), 'glossary id');
+  checkUnique(resources, (r) => r.id, () => input.resources.file, (_, i) => listField(i, 'id'), 'resource id');
+  checkUnique(paths, (p) => p.id, () => input.paths.file, (_, i) => listField(i, 'id'), 'path id');
+  if (site) checkUnique(site.parts, (p) => p.id, () => input.site.file, (_, i) => `parts${listField(i, 'id')}`, 'part id');
+
+  const referenceMap = new Map(references.map((r) => [r.key, r]));
+  const glossaryIds = new Set(glossary.map((g) => g.id));
+  const partIds = new Set(site?.parts.map((p) => p.id));
+
+  const requireReference = (file: string, field: string, key: string) => {
+    if (!referenceMap.has(key)) report(file, field, `unknown reference key "${key}"${suggest(key, referenceMap.keys())}; add it to ${input.references.file} or fix the key`);
+  };
+
+  glossary.forEach((term, i) => term.source && requireReference(input.glossary.file, listField(i, 'source'), term.source));
+
+  // --- Frameworks ---------------------------------------------------------
+  const frameworks: Framework[] = [];
+  const frameworkItems = new Map<string, FrameworkEntry>();
+  for (const source of input.frameworks) {
+    const data = parse(frameworkSchema, source);
+    if (!data) continue;
+    const id = FRAMEWORK_FILE.exec(source.file)?.[1] ?? source.file;
+    requireReference(source.file, 'source', data.source);
+    const items = data.items.map((item) => ({ ...item, framework: id }));
+    items.forEach((item, index) => {
+      const first = frameworkItems.get(item.id);
+      if (first) report(source.file, `items[${index}].id`, `duplicate framework item id "${item.id}" (already in content/frameworks/${first.framework}.yaml)`);
+      else frameworkItems.set(item.id, item);
+    });
+    frameworks.push({ id, title: data.title, source: data.source, items });
+  }
+
+  // --- Modules, lessons, checks ------------------------------------------
+  const lessonsByModule = new Map<string, CourseLesson[]>();
+  for (const source of input.lessons) {
+    const name = LESSON_FILE.exec(source.file);
+    if (!name) {
+      report(source.file, '(file name)', 'lesson files are named NN-slug.mdx, e.g. 01-warm-hand-off.mdx (two digits, a hyphen, lowercase words joined by hyphens)');
+      continue;
+    }
+    const [, moduleId, , slug] = name as unknown as [string, string, string, string];
+    if (slug === 'check') report(source.file, '(file name)', 'a lesson cannot be called "check": that address is the module check');
+    const data = parse(lessonSchema, source);
+    if (!data) continue;
+    const scan = scanLesson(source.body);
+    const stem = source.file.split('/').pop()!.replace(/\.mdx$/, '');
+    const lesson: CourseLesson = { ...data, id: `${moduleId}/${slug}`, moduleId, slug, stem, file: source.file, ...scan };
+    const list = lessonsByModule.get(moduleId) ?? [];
+    list.push(lesson);
+    lessonsByModule.set(moduleId, list);
+  }
+  for (const list of lessonsByModule.values()) {
+    list.sort((a, b) => a.stem.localeCompare(b.stem));
+    checkUnique(list, (l) => l.slug, (l) => l.file, () => '(file name)', 'lesson slug');
+  }
+
+  const checkSources = new Map<string, SourceFile>();
+  for (const source of input.checks) {
+    const moduleId = CHECK_FILE.exec(source.file)?.[1];
+    if (moduleId) checkSources.set(moduleId, source);
+  }
+
+  const modules: CourseModule[] = [];
+  const moduleSources = new Map<string, MdxSourceFile>();
+  for (const source of input.modules) {
+    const moduleId = MODULE_FILE.exec(source.file)?.[1];
+    if (!moduleId || !MODULE_ID.test(moduleId)) {
+      report(source.file, '(folder name)', 'module folders are named with lowercase letters, digits and hyphens, e.g. modules/warm-hand-off/');
+      continue;
+    }
+    moduleSources.set(moduleId, source);
+    const data = parse(moduleSchema, source);
+    if (!data) continue;
+
+    if (!partIds.has(data.part)) {
+      report(source.file, 'part', `unknown part "${data.part}"${suggest(data.part, partIds)}; parts are listed in ${input.site.file}`);
+    }
+    data.maps.forEach((itemId, index) => {
+      if (!frameworkItems.has(itemId)) {
+        report(source.file, `maps[${index}]`, `unknown framework item "${itemId}"${suggest(itemId, frameworkItems.keys())}; items are defined in content/frameworks/`);
+      }
+    });
+
+    const lessons = lessonsByModule.get(moduleId) ?? [];
+    if (lessons.length === 0) report(source.file, '(module)', `module "${moduleId}" has no lessons; add modules/${moduleId}/01-<slug>.mdx`);
+    const lessonsByStem = new Map(lessons.map((l) => [l.stem, l]));
+
+    const checkSource = checkSources.get(moduleId);
+    let check: CourseCheck | undefined;
+    if (!checkSource) {
+      report(`modules/${moduleId}/check.yaml`, '(file)', `module "${moduleId}" has no check; add modules/${moduleId}/check.yaml`);
+    } else {
+      check = buildCheck(moduleId, checkSource, lessonsByStem);
+    }
+
+    // Lesson bodies: citations, terms, inline checks, reflections.
+    const questionIds = new Set(check?.questions.map((q) => q.localId));
+    const reflectionIds = new Map<string, string>();
+    for (const lesson of lessons) {
+      lesson.citations.forEach((key) => requireReference(lesson.file, `<Cite source="${key}">`, key));
+      lesson.terms.forEach((id) => {
+        if (!glossaryIds.has(id)) report(lesson.file, `<Term id="${id}">`, `unknown glossary id "${id}"${suggest(id, glossaryIds)}; add it to ${input.glossary.file}`);
+      });
+      lesson.checks.forEach((id) => {
+        if (check && !questionIds.has(id)) report(lesson.file, `<Check id="${id}">`, `no question "${id}" in modules/${moduleId}/check.yaml${suggest(id, questionIds)}`);
+      });
+      lesson.reflections.forEach((id) => {
+        const first = reflectionIds.get(id);
+        if (first) report(lesson.file, `<Reflect id="${id}">`, `duplicate reflection id "${id}" (already used in ${first})`);
+        else reflectionIds.set(id, lesson.file);
+      });
+    }
+
+    if (!check) continue;
+    modules.push({
+      ...data,
+      id: moduleId,
+      file: source.file,
+      lessons,
+      check,
+      contentHash: '',
+    });
+  }
+
+  for (const moduleId of lessonsByModule.keys()) {
+    if (!moduleSources.has(moduleId)) report(`modules/${moduleId}/`, 'index.mdx', `folder has lessons but no index.mdx; add modules/${moduleId}/index.mdx with the module's frontmatter`);
+  }
+
+  function buildCheck(moduleId: string, source: SourceFile, lessonsByStem: Map<string, CourseLesson>): CourseCheck | undefined {
+    const data = parse(checkSchema, source);
+    if (!data) return undefined;
+
+    const resolveTeaches = (value: string, field: string): TeachingLink => {
+      const [stem = '', anchor = ''] = value.split('#');
+      const lesson = lessonsByStem.get(stem);
+      const fallback = { lessonId: `${moduleId}/${stem}`, anchor, sectionTitle: '' };
+      if (!lesson) {
+        report(source.file, field, `"${value}" names no lesson in modules/${moduleId}/${suggest(stem, lessonsByStem.keys())}; write it as <lesson file name>#<section anchor>`);
+        return fallback;
+      }
+      if (!anchor) {
+        report(source.file, field, `"${value}" names no section; write it as ${stem}#<section anchor>`);
+        return { ...fallback, lessonId: lesson.id };
+      }
+      const section = lesson.sections.find((s) => s.slug === anchor);
+      if (!section) {
+        const known = lesson.sections.map((s) => s.slug);
+        report(source.file, field, `no section "#${anchor}" in ${lesson.file}${suggest(anchor, known)}; its sections are: ${known.join(', ') || 'none'}`);
+        return { ...fallback, lessonId: lesson.id };
+      }
+      return { lessonId: lesson.id, anchor, sectionTitle: section.title };
+    };
+
+    const seen = new Set<string>();
+    const toQuestion = (q: (typeof data.items)[number] & { type: 'single' | 'multiple' }, field: string, scenario?: CourseQuestion['scenario']): CourseQuestion => {
+      if (seen.has(q.id) || (scenario && scenario.id === q.id)) report(source.file, `${field}.id`, `duplicate question id "${q.id}"`);
+      seen.add(q.id);
+      const correct = q.options.filter((o) => o.correct).length;
+      if (correct === 0) report(source.file, `${field}.options`, `question "${q.id}" has no correct option; mark one with correct: true`);
+      if (q.type === 'single' && correct > 1) report(source.file, `${field}.options`, `single-choice question "${q.id}" has ${correct} correct options; use type: multiple or mark only one`);
+      q.sources.forEach((key, i) => requireReference(source.file, `${field}.sources[${i}]`, key));
+      const teaches = resolveTeaches(q.teaches, `${field}.teaches`);
+      return {
+        id: `${moduleId}/${q.id}`,
+        localId: q.id,
+        moduleId,
+        type: q.type,
+        prompt: q.prompt,
+        teaches,
+        sources: q.sources,
+        scenario,
+        options: q.options.map((o, i) => ({
+          id: String.fromCharCode(97 + i),
+          text: o.text,
+          correct: o.correct,
+          feedback: o.feedback,
+          teaches: o.teaches ? resolveTeaches(o.teaches, `${field}.options[${i}].teaches`) : teaches,
+        })),
+      };
+    };
+
+    const items: CheckItem[] = data.items.map((item, index) => {
+      const field = `items[${index}]`;
+      if (item.type === 'scenario') {
+        if (seen.has(item.id)) report(source.file, `${field}.id`, `duplicate id "${item.id}"`);
+        seen.add(item.id);
+        const scenario = { id: item.id, title: item.title, case: item.case };
+        return {
+          kind: 'scenario',
+          ...scenario,
+          questions: item.questions.map((q, qi) => toQuestion(q, `${field}.questions[${qi}]`, scenario)),
+        };
+      }
+      return { kind: 'question', question: toQuestion(item, field) };
+    });
+    const questions = items.flatMap((item) => (item.kind === 'scenario' ? item.questions : [item.question]));
+    return { file: source.file, passMark: data.passMark, items, questions };
+  }
+
+  // --- Paths --------------------------------------------------------------
+  const moduleIds = new Set(moduleSources.keys());
+  paths.forEach((path, pathIndex) => {
+    const seenInPath = new Set<string>();
+    path.modules.forEach((moduleId, i) => {
+      const field = `[${pathIndex}].modules[${i}]`;
+      if (!moduleIds.has(moduleId)) report(input.paths.file, field, `path "${path.id}" names unknown module "${moduleId}"${suggest(moduleId, moduleIds)}`);
+      if (seenInPath.has(moduleId)) report(input.paths.file, field, `path "${path.id}" lists module "${moduleId}" twice`);
+      seenInPath.add(moduleId);
+    });
+  });
+
+  if (problems.length > 0 || !site) throw new CourseValidationError(problems);
+
+  // --- Order and fingerprints --------------------------------------------
+  const partOrder = new Map(site.parts.map((p, i) => [p.id, i]));
+  modules.sort((a, b) => (partOrder.get(a.part)! - partOrder.get(b.part)!) || a.order - b.order || a.id.localeCompare(b.id));
+  for (const mod of modules) {
+    const source = moduleSources.get(mod.id)!;
+    const lessonText = input.lessons
+      .filter((l) => LESSON_FILE.exec(l.file)?.[1] === mod.id)
+      .sort((a, b) => a.file.localeCompare(b.file))
+      .map((l) => `${l.file}\n${JSON.stringify(l.data)}\n${l.body}`);
+    mod.contentHash = hashText([JSON.stringify(source.data), source.body, ...lessonText, JSON.stringify(checkSources.get(mod.id)?.data)].join('\n\u0000'));
+  }
+
+  const modulesByItem = new Map<string, string[]>();
+  for (const mod of modules) {
+    for (const itemId of mod.maps) modulesByItem.set(itemId, [...(modulesByItem.get(itemId) ?? []), mod.id]);
+  }
+
+  return {
+    site,
+    parts: site.parts,
+    frameworks,
+    frameworkItems,
+    references: referenceMap,
+    glossary,
+    resources,
+    modules,
+    paths,
+    modulesByItem,
+  };
+}
+
+/** Looks a lesson up by id (`<module-id>/<slug>`). */
+export function findLesson(course: Course, lessonId: string): CourseLesson | undefined {
+  const moduleId = lessonId.split('/')[0];
+  return course.modules.find((m) => m.id === moduleId)?.lessons.find((l) => l.id === lessonId);
+}
