@@ -6,9 +6,10 @@
  * flash of the wrong theme); this store is the only code that writes it.
  */
 import { persistentAtom } from '@nanostores/persistent';
+import { PREFIX } from './storage';
 
 export type Theme = 'system' | 'light' | 'dark';
-export const THEME_KEY = 'crosswalk:theme';
+export const THEME_KEY = `${PREFIX}theme`;
 
 export const $theme = persistentAtom<Theme>(THEME_KEY, 'system', {
   decode: (value) => (value === 'light' || value === 'dark' ? value : 'system'),

@@ -1,0 +1,116 @@
+/**
+ * One question: native radios (single) or checkboxes (select all that apply) in a
+ * fieldset whose legend is the prompt. After answering, every option shows whether
+ * it is a best response, the learner's choice, its feedback and where it is taught.
+ * Right and wrong are always said in words, never by colour alone.
+ */
+import type { ViewQuestion } from '../../lib/check-view';
+import type { QuestionScore } from '../../lib/scoring';
+
+interface Props {
+  question: ViewQuestion;
+  /** Options in the order to show them (shuffled per attempt). */
+  order: string[];
+  chosen: readonly string[];
+  onChange?: (chosen: string[]) => void;
+  /** Present once answered: switches to feedback view. */
+  score?: QuestionScore;
+  /** Review without a learner's answer: show the best responses only. */
+  reviewOnly?: boolean;
+  /** Prefix for element ids, so a question can appear twice on a page. */
+  idPrefix?: string;
+  number?: number;
+  showCase?: boolean;
+  invalid?: boolean;
+}
+
+const VERDICT_TEXT = { correct: 'Correct', partial: 'Partly correct', incorrect: 'Not correct' } as const;
+
+export function QuestionCard({ question, order, chosen, onChange, score, reviewOnly, idPrefix = 'q', number, showCase = true, invalid }: Props) {
+  const answered = Boolean(score) || reviewOnly;
+  const byId = new Map(question.options.map((o) => [o.id, o]));
+  const options = order.map((id) => byId.get(id)!).filter(Boolean);
+  const name = `${idPrefix}-${question.localId}`;
+  const hintId = `${name}-hint`;
+  const toggle = (id: string, checked: boolean) => {
+    if (!onChange) return;
+    if (question.type === 'single') onChange([id]);
+    else onChange(checked ? [...chosen, id] : chosen.filter((c) => c !== id));
+  };
+
+  return (
+    <div className={`question${answered ? ' question--answered' : ''}`} id={name}>
+      {showCase && question.scenario && (
+        <div className="question__case">
+          <p className="question__case-title">Scenario: {question.scenario.title}</p>
+          <p>{question.scenario.case}</p>
+        </div>
+      )}
+      <fieldset aria-describedby={question.type === 'multiple' ? hintId : undefined} aria-invalid={invalid || undefined}>
+        <legend>
+          {number !== undefined && <span className="question__number">Question {number}. </span>}
+          {question.prompt}
+        </legend>
+        {question.type === 'multiple' && (
+          <p className="meta question__hint" id={hintId}>
+            Select all that apply.
+          </p>
+        )}
+        {score && (
+          <p className={`verdict verdict--${score.verdict}`}>
+            <span aria-hidden="true">{score.verdict === 'correct' ? '✓ ' : score.verdict === 'partial' ? '◐ ' : '✗ '}</span>
+            {VERDICT_TEXT[score.verdict]}
+            {question.type === 'multiple' && <span className="meta"> ({formatPoints(score.points)} of 1 point)</span>}
+          </p>
+        )}
+        <ul className="options">
+          {options.map((option) => {
+            const isChosen = chosen.includes(option.id);
+            const inputId = `${name}-${option.id}`;
+            return (
+              <li key={option.id} className={`option${answered ? (option.correct ? ' option--best' : ' option--not-best') : ''}${isChosen ? ' option--chosen' : ''}`}>
+                <label htmlFor={inputId}>
+                  <input
+                    id={inputId}
+                    type={question.type === 'single' ? 'radio' : 'checkbox'}
+                    name={name}
+                    value={option.id}
+                    checked={isChosen}
+                    disabled={answered}
+                    onChange={(event) => toggle(option.id, event.currentTarget.checked)}
+                  />
+                  <span>{option.text}</span>
+                </label>
+                {answered && (
+                  <div className="option__feedback">
+                    <p className="option__verdict">
+                      {!reviewOnly && isChosen && <span className="option__chosen">You chose this. </span>}
+                      <strong>{option.correct ? '✓ A best response.' : '✗ Not the best response.'}</strong>
+                    </p>
+                    <p>{option.feedback}</p>
+                    <p className="meta">
+                      Where this is taught: <a href={option.teaches.href}>{option.teaches.label}</a>
+                    </p>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        {answered && question.sources.length > 0 && (
+          <p className="meta question__sources">
+            Source{question.sources.length > 1 ? 's' : ''}:{' '}
+            {question.sources.map((s, i) => (
+              <span key={s.key}>
+                {i > 0 && '; '}
+                <a href={s.href}>{s.short}</a>
+              </span>
+            ))}
+          </p>
+        )}
+      </fieldset>
+    </div>
+  );
+}
+
+export const formatPoints = (points: number) => (Number.isInteger(points) ? String(points) : points.toFixed(2).replace(/0$/, ''));

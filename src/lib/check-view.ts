@@ -1,0 +1,52 @@
+/**
+ * What a check island needs to show a question: text, options with feedback,
+ * where each option is taught (as a ready link), and the citations. Plain data,
+ * so it can be passed to React islands as props.
+ */
+import type { Course, CourseQuestion } from './course';
+import { findLesson } from './course';
+import { lessonHref } from './urls';
+
+export interface ViewLink {
+  href: string;
+  label: string;
+}
+
+export interface ViewOption {
+  id: string;
+  text: string;
+  correct: boolean;
+  feedback: string;
+  teaches: ViewLink;
+}
+
+export interface ViewQuestion {
+  /** `<module-id>/<question-id>` */
+  id: string;
+  localId: string;
+  type: 'single' | 'multiple';
+  prompt: string;
+  scenario?: { id: string; title: string; case: string };
+  options: ViewOption[];
+  sources: { key: string; short: string; href: string }[];
+}
+
+/** `href` turns a site path into a link under the site's base. */
+export function viewQuestion(course: Course, question: CourseQuestion, href: (path: string) => string): ViewQuestion {
+  const link = (teaches: CourseQuestion['teaches']): ViewLink => {
+    const lesson = findLesson(course, teaches.lessonId);
+    return {
+      href: href(lessonHref(teaches.lessonId, teaches.anchor)),
+      label: `${lesson?.title ?? 'the lesson'}: ${teaches.sectionTitle}`,
+    };
+  };
+  return {
+    id: question.id,
+    localId: question.localId,
+    type: question.type,
+    prompt: question.prompt,
+    ...(question.scenario ? { scenario: question.scenario } : {}),
+    options: question.options.map((o) => ({ id: o.id, text: o.text, correct: o.correct, feedback: o.feedback, teaches: link(o.teaches) })),
+    sources: question.sources.map((key) => ({ key, short: course.references.get(key)?.short ?? key, href: href(`references/#ref-${key}`) })),
+  };
+}

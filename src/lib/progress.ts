@@ -1,0 +1,288 @@
+/**
+ * A learner's progress: what it looks like, how old formats move forward, how two
+ * copies merge, and how module status is derived. Pure data in, data out; the
+ * stores in src/stores decide where it is kept.
+ *
+ * Stored (one key per profile, see src/stores/progress.ts) as JSON, for example:
+ *   {
+ *     "version": 2,
+ *     "epoch": "k3v9q1",                       // changes on "reset"; copies of another epoch never merge in
+ *     "lessons": { "orientation/what-a-peer-specialist-is": { "readAt": "2026-11-28T10:00:00.000Z" } },
+ *     "checks": { "orientation": { "attempts": [ { "at": "…", "ratio": 0.83, "points": 5, "max": 6,
+ *                   "passed": true, "answers": { "q1": ["a"] }, "contentHash": "…" } ],
+ *                   "best": { …an attempt… }, "passedAt": "…" } },
+ *     "completions": { "orientation": { "at": "…", "contentHash": "0abc…" } },
+ *     "answers": { "orientation/q1": { "options": ["a"], "verdict": "correct", "at": "…" } },
+ *     "lastVisit": { "lessonId": "orientation/what-a-peer-specialist-is", "title": "…", "moduleTitle": "…", "at": "…" }
+ *   }
+ *
+ * Migration cases:
+ *   v1 → v2: v1 kept only a list of lessons read and one best score per module. Each
+ *            lesson becomes read at the migration time; each best score becomes the single
+ *            attempt, passed if v1 said passed. Nothing a learner earned is dropped.
+ *   Ghost state: ids of modules, lessons or questions that no longer exist are kept as
+ *            they are (a module renamed back, or an older content version, finds them again);
+ *            they cost little and are never shown.
+ */
+// zod/mini: this runs in the browser on every page with progress, so the small build matters.
+import * as z from 'zod/mini';
+
+export const PROGRESS_VERSION = 2;
+/** How many attempts per module are kept; the best attempt is kept separately. */
+export const MAX_ATTEMPTS = 5;
+
+const isoDate = z.string().check(z.minLength(1));
+
+export const attemptSchema = z.object({
+  at: isoDate,
+  ratio: z.number().check(z.gte(0), z.lte(1)),
+  points: z.number().check(z.gte(0)),
+  max: z.int().check(z.positive()),
+  passed: z.boolean(),
+  /** Chosen option ids per question local id. */
+  answers: z.record(z.string(), z.array(z.string())),
+  contentHash: z.string(),
+});
+
+export const checkRecordSchema = z.object({
+  attempts: z.array(attemptSchema),
+  best: z.nullable(attemptSchema),
+  passedAt: z.optional(isoDate),
+});
+
+export const answerSchema = z.object({
+  options: z.array(z.string()),
+  verdict: z.enum(['correct', 'partial', 'incorrect']),
+  at: isoDate,
+});
+
+export const progressSchema = z.object({
+  version: z.literal(PROGRESS_VERSION),
+  epoch: z.string().check(z.minLength(1)),
+  lessons: z.record(z.string(), z.object({ readAt: isoDate })),
+  checks: z.record(z.string(), checkRecordSchema),
+  completions: z.record(z.string(), z.object({ at: isoDate, contentHash: z.string() })),
+  answers: z.record(z.string(), answerSchema),
+  lastVisit: z.optional(z.object({ lessonId: z.string(), title: z.string(), moduleTitle: z.string(), at: isoDate })),
+});
+
+/** The first stored format: lessons read and one best score per module. */
+export const progressV1Schema = z.object({
+  version: z.literal(1),
+  lessonsRead: z.array(z.string()),
+  checks: z.record(z.string(), z.object({ best: z.number().check(z.gte(0), z.lte(1)), passed: z.boolean(), at: isoDate })),
+});
+
+export type Attempt = z.infer<typeof attemptSchema>;
+export type CheckRecord = z.infer<typeof checkRecordSchema>;
+export type ProgressState = z.infer<typeof progressSchema>;
+export type ProgressV1 = z.infer<typeof progressV1Schema>;
+
+export function newEpoch(): string {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
+
+export function emptyProgress(epoch = newEpoch()): ProgressState {
+  return { version: PROGRESS_VERSION, epoch, lessons: {}, checks: {}, completions: {}, answers: {} };
+}
+
+export type LoadResult = { ok: true; state: ProgressState; migratedFrom?: number } | { ok: false; reason: string };
+
+const migrations: Record<number, (old: unknown, now: string) => unknown> = {
+  1: (old, now) => {
+    const v1 = progressV1Schema.parse(old);
+    const state = emptyProgress('v1');
+    for (const lessonId of v1.lessonsRead) state.lessons[lessonId] = { readAt: now };
+    for (const [moduleId, record] of Object.entries(v1.checks)) {
+      const attempt: Attempt = { at: record.at, ratio: record.best, points: record.best, max: 1, passed: record.passed, answers: {}, contentHash: '' };
+      state.checks[moduleId] = { attempts: [attempt], best: attempt, ...(record.passed ? { passedAt: record.at } : {}) };
+    }
+    return state;
+  },
+};
+
+/** Reads any stored value: validates it, migrates old versions forward, or says why it cannot. */
+export function loadProgress(raw: unknown, now = new Date().toISOString()): LoadResult {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not an object' };
+  let version = (raw as { version?: unknown }).version;
+  if (typeof version !== 'number' || !Number.isInteger(version)) return { ok: false, reason: 'no version number' };
+  if (version > PROGRESS_VERSION) return { ok: false, reason: `saved by a newer version of the course (format ${version})` };
+  const from = version;
+  let value: unknown = raw;
+  try {
+    while (version < PROGRESS_VERSION) {
+      const step = migrations[version];
+      if (!step) return { ok: false, reason: `no migration from format ${version}` };
+      value = step(value, now);
+      version++;
+    }
+  } catch (error) {
+    return { ok: false, reason: `format ${from} data is damaged: ${(error as Error).message.split('\n')[0]}` };
+  }
+  const parsed = progressSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, reason: `${issue.path.join('.') || 'value'}: ${issue.message}` };
+  }
+  return from === PROGRESS_VERSION ? { ok: true, state: parsed.data } : { ok: true, state: parsed.data, migratedFrom: from };
+}
+
+// ---------------------------------------------------------------------------
+// Merging two copies (another tab's write, an imported backup)
+
+const earlier = (a: string, b: string) => (a <= b ? a : b);
+const later = (a: string, b: string) => (a >= b ? a : b);
+
+/** Better attempt: higher score, then earlier (the first time it was earned). */
+function betterAttempt(a: Attempt | null, b: Attempt | null): Attempt | null {
+  if (!a) return b;
+  if (!b) return a;
+  if (a.passed !== b.passed) return a.passed ? a : b;
+  if (a.ratio !== b.ratio) return a.ratio > b.ratio ? a : b;
+  return a.at <= b.at ? a : b;
+}
+
+function mergeAttempts(a: Attempt[], b: Attempt[]): Attempt[] {
+  const byKey = new Map<string, Attempt>();
+  for (const attempt of [...a, ...b]) byKey.set(`${attempt.at}|${attempt.ratio}`, attempt);
+  return [...byKey.values()].sort((x, y) => x.at.localeCompare(y.at)).slice(-MAX_ATTEMPTS);
+}
+
+function mergeCheck(a: CheckRecord | undefined, b: CheckRecord | undefined): CheckRecord {
+  if (!a) return b!;
+  if (!b) return a;
+  const passedAt = a.passedAt && b.passedAt ? earlier(a.passedAt, b.passedAt) : (a.passedAt ?? b.passedAt);
+  return {
+    attempts: mergeAttempts(a.attempts, b.attempts),
+    best: betterAttempt(a.best, b.best),
+    ...(passedAt ? { passedAt } : {}),
+  };
+}
+
+function mergeRecords<T>(a: Record<string, T>, b: Record<string, T>, pick: (x: T | undefined, y: T | undefined) => T): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) out[key] = pick(a[key], b[key]);
+  return out;
+}
+
+/**
+ * Merges two copies of the same learner's progress. Nothing earned is lost: lessons
+ * read in either copy stay read (earliest date), a check passed in either stays passed,
+ * the best attempt is the higher, attempt history keeps the most recent MAX_ATTEMPTS,
+ * completions keep the earliest, answers and last visit keep the latest.
+ */
+export function mergeProgress(a: ProgressState, b: ProgressState): ProgressState {
+  const merged: ProgressState = {
+    version: PROGRESS_VERSION,
+    epoch: a.epoch,
+    lessons: mergeRecords(a.lessons, b.lessons, (x, y) => (x && y ? { readAt: earlier(x.readAt, y.readAt) } : (x ?? y)!)),
+    checks: mergeRecords(a.checks, b.checks, mergeCheck),
+    completions: mergeRecords(a.completions, b.completions, (x, y) => (x && y ? (x.at <= y.at ? x : y) : (x ?? y)!)),
+    answers: mergeRecords(a.answers, b.answers, (x, y) => (x && y ? (x.at >= y.at ? x : y) : (x ?? y)!)),
+  };
+  const visit = a.lastVisit && b.lastVisit ? (later(a.lastVisit.at, b.lastVisit.at) === a.lastVisit.at ? a.lastVisit : b.lastVisit) : (a.lastVisit ?? b.lastVisit);
+  if (visit) merged.lastVisit = visit;
+  return merged;
+}
+
+// ---------------------------------------------------------------------------
+// Changes a learner makes
+
+/** What the progress logic needs to know about a module. */
+export interface ModuleFacts {
+  id: string;
+  lessonIds: string[];
+  contentHash: string;
+}
+
+function withCompletion(state: ProgressState, module: ModuleFacts | undefined, now: string): ProgressState {
+  if (!module || state.completions[module.id]) return state;
+  const allRead = module.lessonIds.every((id) => state.lessons[id]);
+  const passed = Boolean(state.checks[module.id]?.passedAt);
+  if (!allRead || !passed) return state;
+  return { ...state, completions: { ...state.completions, [module.id]: { at: now, contentHash: module.contentHash } } };
+}
+
+export function markLessonRead(state: ProgressState, lessonId: string, now: string, module?: ModuleFacts): ProgressState {
+  if (state.lessons[lessonId]) return withCompletion(state, module, now);
+  return withCompletion({ ...state, lessons: { ...state.lessons, [lessonId]: { readAt: now } } }, module, now);
+}
+
+export function recordAttempt(state: ProgressState, moduleId: string, attempt: Attempt, module?: ModuleFacts): ProgressState {
+  const previous = state.checks[moduleId] ?? { attempts: [], best: null };
+  const record: CheckRecord = {
+    attempts: [...previous.attempts, attempt].slice(-MAX_ATTEMPTS),
+    best: betterAttempt(previous.best, attempt),
+    ...(previous.passedAt ? { passedAt: previous.passedAt } : attempt.passed ? { passedAt: attempt.at } : {}),
+  };
+  return withCompletion({ ...state, checks: { ...state.checks, [moduleId]: record } }, module, attempt.at);
+}
+
+export function recordAnswer(state: ProgressState, questionId: string, options: string[], verdict: 'correct' | 'partial' | 'incorrect', now: string): ProgressState {
+  return { ...state, answers: { ...state.answers, [questionId]: { options, verdict, at: now } } };
+}
+
+export function recordVisit(state: ProgressState, visit: NonNullable<ProgressState['lastVisit']>): ProgressState {
+  return { ...state, lastVisit: visit };
+}
+
+// ---------------------------------------------------------------------------
+// What the learner sees
+
+export type ModuleStatus = 'not-started' | 'in-progress' | 'complete' | 'updated';
+
+export const STATUS_LABELS: Record<ModuleStatus, string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  complete: 'Complete',
+  updated: 'Updated since you completed it',
+};
+
+export interface ModuleProgress {
+  status: ModuleStatus;
+  lessonsRead: number;
+  lessonsTotal: number;
+  passed: boolean;
+  bestRatio: number | null;
+  /** 0–1: lessons read plus the check, each one step. */
+  fraction: number;
+  completedAt?: string;
+}
+
+export function moduleProgress(state: ProgressState, module: ModuleFacts): ModuleProgress {
+  const lessonsRead = module.lessonIds.filter((id) => state.lessons[id]).length;
+  const check = state.checks[module.id];
+  const passed = Boolean(check?.passedAt);
+  const completion = state.completions[module.id];
+  const steps = module.lessonIds.length + 1;
+  const fraction = completion ? 1 : (lessonsRead + (passed ? 1 : 0)) / steps;
+  let status: ModuleStatus = 'not-started';
+  if (completion) status = completion.contentHash === module.contentHash || !module.contentHash ? 'complete' : 'updated';
+  else if (lessonsRead > 0 || check) status = 'in-progress';
+  return {
+    status,
+    lessonsRead,
+    lessonsTotal: module.lessonIds.length,
+    passed,
+    bestRatio: check?.best?.ratio ?? null,
+    fraction,
+    ...(completion ? { completedAt: completion.at } : {}),
+  };
+}
+
+/** Share of modules complete in a set (a path). */
+export function pathProgress(state: ProgressState, modules: ModuleFacts[]): { complete: number; total: number; fraction: number } {
+  const fractions = modules.map((m) => moduleProgress(state, m));
+  const complete = fractions.filter((p) => p.status === 'complete' || p.status === 'updated').length;
+  const fraction = modules.length === 0 ? 0 : fractions.reduce((sum, p) => sum + p.fraction, 0) / modules.length;
+  return { complete, total: modules.length, fraction };
+}
+
+/**
+ * Another tab wrote this profile's progress. Same epoch: merge, so neither tab's
+ * writes are lost. Different epoch: one side was reset; the newer reset wins.
+ */
+export function syncIncoming(local: ProgressState, incoming: ProgressState): ProgressState {
+  if (local.epoch === incoming.epoch) return mergeProgress(local, incoming);
+  return incoming.epoch > local.epoch ? incoming : local;
+}

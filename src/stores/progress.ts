@@ -1,0 +1,133 @@
+/**
+ * The active profile's progress (shape and migrations: src/lib/progress.ts).
+ * Key: crosswalk:progress:<profile-id>, one per profile.
+ *
+ * Every read is validated; an unreadable value is quarantined and replaced by a clean
+ * start, with a notice. Every change is read-modify-write against what storage holds
+ * now, and another tab's write is merged rather than adopted, so two open tabs never
+ * lose each other's progress.
+ */
+import { atom, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
+import { persistentAtom } from '@nanostores/persistent';
+import { quarantine, readKey } from './storage';
+import { $profiles, progressKey } from './profiles';
+import {
+  emptyProgress,
+  loadProgress,
+  markLessonRead,
+  mergeProgress,
+  newEpoch,
+  recordAnswer,
+  recordAttempt,
+  recordVisit,
+  syncIncoming,
+  type Attempt,
+  type ModuleFacts,
+  type ProgressState,
+} from '../lib/progress';
+import type { Verdict } from '../lib/scoring';
+import { canonicalJson } from '../lib/canonical-json';
+
+type ProgressAtom = WritableAtom<ProgressState>;
+const atoms = new Map<string, ProgressAtom>();
+
+function decodeFor(key: string, current: () => ProgressState | undefined) {
+  return (raw: string): ProgressState => {
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      quarantine(key, raw, 'saved progress is not readable JSON');
+      return current() ?? emptyProgress();
+    }
+    const loaded = loadProgress(value);
+    if (!loaded.ok) {
+      quarantine(key, raw, `saved progress could not be read (${loaded.reason})`);
+      return current() ?? emptyProgress();
+    }
+    const mine = current();
+    return mine ? syncIncoming(mine, loaded.state) : loaded.state;
+  };
+}
+
+function progressAtomFor(profileId: string): ProgressAtom {
+  const existing = atoms.get(profileId);
+  if (existing) return existing;
+  const key = progressKey(profileId);
+  let store: ProgressAtom | undefined;
+  const decode = decodeFor(key, () => store?.get());
+  store = persistentAtom<ProgressState>(key, emptyProgress(), { encode: canonicalJson, decode });
+  // When another tab's copy lacked something of ours, write the merge back so it gets it too.
+  store.listen((value) => {
+    const stored = readKey(key);
+    if (stored !== undefined && stored !== canonicalJson(value)) queueMicrotask(() => store!.set(store!.get()));
+  });
+  atoms.set(profileId, store);
+  return store;
+}
+
+const $mirror = atom<ProgressState>(emptyProgress());
+
+onMount($mirror, () => {
+  let unbindProgress: (() => void) | undefined;
+  const unbindProfiles = $profiles.subscribe((profiles) => {
+    unbindProgress?.();
+    unbindProgress = progressAtomFor(profiles.activeId).subscribe((value) => $mirror.set(value));
+  });
+  return () => {
+    unbindProgress?.();
+    unbindProfiles();
+  };
+});
+
+/** The active profile's progress. Read-only: change it through the actions below. */
+export const $progress: ReadableAtom<ProgressState> = $mirror;
+
+/** Applies a change to the freshest copy: what this tab holds merged with what storage holds now. */
+function update(change: (state: ProgressState) => ProgressState, profileId = $profiles.get().activeId): ProgressState {
+  const store = progressAtomFor(profileId);
+  const key = progressKey(profileId);
+  let base = store.get();
+  const stored = readKey(key);
+  if (stored !== undefined) {
+    try {
+      const loaded = loadProgress(JSON.parse(stored));
+      if (loaded.ok) base = syncIncoming(base, loaded.state);
+    } catch {
+      // Unreadable: the decoder has quarantined it; build on what this tab holds.
+    }
+  }
+  const next = change(base);
+  store.set(next);
+  return next;
+}
+
+const now = () => new Date().toISOString();
+
+export const markRead = (lessonId: string, module?: ModuleFacts) => update((s) => markLessonRead(s, lessonId, now(), module));
+
+export const saveAttempt = (moduleId: string, attempt: Attempt, module?: ModuleFacts) => update((s) => recordAttempt(s, moduleId, attempt, module));
+
+export const saveAnswer = (questionId: string, options: string[], verdict: Verdict) => update((s) => recordAnswer(s, questionId, options, verdict, now()));
+
+export const saveVisit = (visit: { lessonId: string; title: string; moduleTitle: string }) => update((s) => recordVisit(s, { ...visit, at: now() }));
+
+/** Starts this profile afresh. Other tabs adopt the reset (a newer epoch wins over merging). */
+export const resetProgress = () => update(() => emptyProgress(newEpoch()));
+
+/** Progress of any profile, for export; validated like every read. */
+export function progressOf(profileId: string): ProgressState {
+  const stored = readKey(progressKey(profileId));
+  if (stored === undefined) return progressAtomFor(profileId).get();
+  try {
+    const loaded = loadProgress(JSON.parse(stored));
+    return loaded.ok ? mergeProgress(loaded.state, progressAtomFor(profileId).get()) : progressAtomFor(profileId).get();
+  } catch {
+    return progressAtomFor(profileId).get();
+  }
+}
+
+/** Replaces a profile's progress after an import has merged it (src/lib/backup.ts). */
+export function writeProgress(profileId: string, state: ProgressState): void {
+  update((current) => (current.epoch === state.epoch ? mergeProgress(current, state) : mergeProgress(current, { ...state, epoch: current.epoch })), profileId);
+}

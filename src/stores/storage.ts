@@ -1,0 +1,232 @@
+/**
+ * The only door to the browser's storage. Every persistent store goes through the
+ * guarded engine installed here, because @nanostores/persistent on its own:
+ *   - falls back to memory silently when localStorage throws SecurityError,
+ *   - lets QuotaExceededError escape set() without updating the in-memory value,
+ *   - (persistentJSON) swallows malformed JSON, and the next write overwrites it,
+ *   - passes valid JSON of the wrong shape straight through.
+ * Here: writes that fail keep the value in memory (so the page shows it) and flip
+ * $storageHealth to "not saving"; reads are validated by each store's decoder, and a
+ * value that fails is copied to a quarantine key before anything can overwrite it.
+ *
+ * Keys (all prefixed "crosswalk:"):
+ *   crosswalk:profiles                 named profiles (src/stores/profiles.ts)
+ *   crosswalk:progress:<profile-id>    one profile's progress (src/stores/progress.ts)
+ *   crosswalk:theme                    light/dark choice (src/stores/theme.ts)
+ *   crosswalk:quarantine:<key>         the last unreadable value found under <key>
+ *   crosswalk:shared-computer          in sessionStorage: "1" while shared-computer mode is on
+ */
+import { atom } from 'nanostores';
+import { setPersistentEngine, windowPersistentEvents } from '@nanostores/persistent';
+
+export const PREFIX = 'crosswalk:';
+export const SHARED_FLAG = `${PREFIX}shared-computer`;
+export const QUARANTINE_PREFIX = `${PREFIX}quarantine:`;
+const MAX_QUARANTINE_CHARS = 200_000;
+
+export type StorageMode = 'local' | 'session' | 'memory';
+
+export interface QuarantineNotice {
+  key: string;
+  reason: string;
+  at: string;
+}
+
+export interface StorageHealth {
+  /** Where data is kept: this browser (local), this tab only (session), or nowhere (memory). */
+  mode: StorageMode;
+  /** False once a write failed; the page keeps working from memory. */
+  saving: boolean;
+  problem?: 'unavailable' | 'quota' | 'write-failed';
+  quarantined: QuarantineNotice[];
+}
+
+function probe(storage: () => Storage): Storage | undefined {
+  try {
+    const s = storage();
+    const key = `${PREFIX}probe`;
+    s.setItem(key, '1');
+    s.removeItem(key);
+    return s;
+  } catch {
+    // Private mode, disabled cookies or a sandboxed frame: SecurityError or a missing object.
+    return undefined;
+  }
+}
+
+function sharedComputerMode(): boolean {
+  try {
+    return typeof sessionStorage !== 'undefined' && sessionStorage.getItem(SHARED_FLAG) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function chooseBackend(): { backend: Storage | undefined; mode: StorageMode } {
+  if (typeof window === 'undefined') return { backend: undefined, mode: 'memory' };
+  if (sharedComputerMode()) {
+    const session = probe(() => sessionStorage);
+    return { backend: session, mode: session ? 'session' : 'memory' };
+  }
+  const local = probe(() => localStorage);
+  return { backend: local, mode: local ? 'local' : 'memory' };
+}
+
+const { backend, mode } = chooseBackend();
+
+export const $storageHealth = atom<StorageHealth>({
+  mode,
+  saving: mode !== 'memory' || typeof window === 'undefined',
+  ...(mode === 'memory' && typeof window !== 'undefined' ? { problem: 'unavailable' as const } : {}),
+  quarantined: [],
+});
+
+/** Values written while storage refused them; reads prefer these so the page shows the latest state. */
+const memory = new Map<string, string>();
+
+function markNotSaving(problem: StorageHealth['problem']) {
+  const health = $storageHealth.get();
+  if (!health.saving && health.problem === problem) return;
+  $storageHealth.set({ ...health, saving: false, problem });
+}
+
+function isQuotaError(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
+}
+
+export function readKey(key: string): string | undefined {
+  if (memory.has(key)) return memory.get(key);
+  if (!backend) return undefined;
+  try {
+    return backend.getItem(key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes, then reads back; any failure keeps the value in memory and says so. */
+export function writeKey(key: string, value: string): boolean {
+  if (!backend) {
+    memory.set(key, value);
+    return false;
+  }
+  try {
+    backend.setItem(key, value);
+    if (backend.getItem(key) !== value) throw new Error('read-back mismatch');
+    memory.delete(key);
+    return true;
+  } catch (error) {
+    memory.set(key, value);
+    markNotSaving(isQuotaError(error) ? 'quota' : 'write-failed');
+    return false;
+  }
+}
+
+export function removeKey(key: string): void {
+  memory.delete(key);
+  try {
+    backend?.removeItem(key);
+  } catch {
+    // Nothing to do: the value is gone from memory and storage refused us anyway.
+  }
+}
+
+export function listKeys(): string[] {
+  const keys = new Set(memory.keys());
+  try {
+    if (backend) for (let i = 0; i < backend.length; i++) keys.add(backend.key(i)!);
+  } catch {
+    // Storage went away mid-list; memory keys are still valid.
+  }
+  return [...keys].filter((k) => k.startsWith(PREFIX));
+}
+
+/**
+ * Keeps an unreadable value aside before a clean default can overwrite it, and tells
+ * the learner. Only the latest bad value per key is kept, and only up to a size cap.
+ */
+export function quarantine(key: string, raw: string, reason: string): void {
+  const at = new Date().toISOString();
+  const copy = raw.length > MAX_QUARANTINE_CHARS ? raw.slice(0, MAX_QUARANTINE_CHARS) : raw;
+  writeKey(`${QUARANTINE_PREFIX}${key}`, JSON.stringify({ at, reason, raw: copy }));
+  const health = $storageHealth.get();
+  if (health.quarantined.some((n) => n.key === key && n.reason === reason)) return;
+  $storageHealth.set({ ...health, quarantined: [...health.quarantined, { key, reason, at }] });
+}
+
+export function dismissQuarantineNotices(): void {
+  $storageHealth.set({ ...$storageHealth.get(), quarantined: [] });
+}
+
+/** What was set aside, for "download the damaged data". */
+export function quarantinedValues(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of listKeys().filter((k) => k.startsWith(QUARANTINE_PREFIX))) {
+    try {
+      out[key.slice(QUARANTINE_PREFIX.length)] = JSON.parse(readKey(key) ?? 'null');
+    } catch {
+      out[key.slice(QUARANTINE_PREFIX.length)] = readKey(key);
+    }
+  }
+  return out;
+}
+
+/**
+ * The engine @nanostores/persistent reads and writes through: property access on this
+ * object goes to readKey/writeKey/removeKey above.
+ */
+const engine = new Proxy({} as Record<string, string>, {
+  get: (_target, key) => (typeof key === 'string' ? readKey(key) : undefined),
+  set: (_target, key, value) => {
+    if (typeof key === 'string') writeKey(key, String(value));
+    return true; // never throw into the store: failure is reported through $storageHealth
+  },
+  deleteProperty: (_target, key) => {
+    if (typeof key === 'string') removeKey(key);
+    return true;
+  },
+  has: (_target, key) => typeof key === 'string' && readKey(key) !== undefined,
+  ownKeys: () => listKeys(),
+  getOwnPropertyDescriptor: (_target, key) =>
+    typeof key === 'string' && readKey(key) !== undefined ? { enumerable: true, configurable: true, value: readKey(key) } : undefined,
+});
+
+// sessionStorage does not announce changes to other tabs, so only local mode listens.
+setPersistentEngine(engine, mode === 'local' ? windowPersistentEvents : { addEventListener() {}, removeEventListener() {} });
+
+// ---------------------------------------------------------------------------
+// Shared-computer mode and clearing
+
+/** Switches to (or out of) shared-computer mode. The page reloads so every store re-opens on the right storage. */
+export function setSharedComputerMode(on: boolean): void {
+  try {
+    if (on) sessionStorage.setItem(SHARED_FLAG, '1');
+    else {
+      clearAllData();
+      sessionStorage.removeItem(SHARED_FLAG);
+    }
+  } catch {
+    markNotSaving('unavailable');
+  }
+}
+
+export function isSharedComputerMode(): boolean {
+  return mode === 'session';
+}
+
+/** Removes every Crosswalk key from the storage in use (and memory). */
+export function clearAllData(): void {
+  for (const key of listKeys()) removeKey(key);
+  memory.clear();
+}
+
+/** Asks the browser not to evict our storage under pressure. Resolves to whether it agreed. */
+export async function requestPersistentStorage(): Promise<boolean | undefined> {
+  try {
+    if (mode !== 'local' || !navigator.storage?.persist) return undefined;
+    if (await navigator.storage.persisted()) return true;
+    return await navigator.storage.persist();
+  } catch {
+    return undefined;
+  }
+}
