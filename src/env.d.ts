@@ -4,5 +4,7 @@ declare namespace App {
   interface Locals {
     /** Set by the lesson page so MDX components (<Check>, <Reflect>) know their module. */
     moduleId?: string;
+    /** True on pages that render their own reference list, so citations link within the page. */
+    hasReferenceList?: boolean;
   }
 }

@@ -91,7 +91,8 @@ export type LoadResult = { ok: true; state: ProgressState; migratedFrom?: number
 const migrations: Record<number, (old: unknown, now: string) => unknown> = {
   1: (old, now) => {
     const v1 = progressV1Schema.parse(old);
-    const state = emptyProgress('v1');
+    // Epoch '0' sorts before every real (time-based) epoch, so any later reset wins over it.
+    const state = emptyProgress('0');
     for (const lessonId of v1.lessonsRead) state.lessons[lessonId] = { readAt: now };
     for (const [moduleId, record] of Object.entries(v1.checks)) {
       const attempt: Attempt = { at: record.at, ratio: record.best, points: record.best, max: 1, passed: record.passed, answers: {}, contentHash: '' };
@@ -177,7 +178,9 @@ export function mergeProgress(a: ProgressState, b: ProgressState): ProgressState
     epoch: a.epoch,
     lessons: mergeRecords(a.lessons, b.lessons, (x, y) => (x && y ? { readAt: earlier(x.readAt, y.readAt) } : (x ?? y)!)),
     checks: mergeRecords(a.checks, b.checks, mergeCheck),
-    completions: mergeRecords(a.completions, b.completions, (x, y) => (x && y ? (x.at <= y.at ? x : y) : (x ?? y)!)),
+    completions: mergeRecords(a.completions, b.completions, (x, y) =>
+      x && y ? (x.at !== y.at ? (x.at < y.at ? x : y) : x.contentHash <= y.contentHash ? x : y) : (x ?? y)!,
+    ),
     answers: mergeRecords(a.answers, b.answers, (x, y) => (x && y ? (x.at >= y.at ? x : y) : (x ?? y)!)),
   };
   const visit = a.lastVisit && b.lastVisit ? (later(a.lastVisit.at, b.lastVisit.at) === a.lastVisit.at ? a.lastVisit : b.lastVisit) : (a.lastVisit ?? b.lastVisit);
@@ -253,7 +256,10 @@ export function moduleProgress(state: ProgressState, module: ModuleFacts): Modul
   const lessonsRead = module.lessonIds.filter((id) => state.lessons[id]).length;
   const check = state.checks[module.id];
   const passed = Boolean(check?.passedAt);
-  const completion = state.completions[module.id];
+  // Progress migrated from v1 has no completion records: all read and passed still counts.
+  const completion =
+    state.completions[module.id] ??
+    (passed && module.lessonIds.length > 0 && lessonsRead === module.lessonIds.length ? { at: check!.passedAt!, contentHash: module.contentHash } : undefined);
   const steps = module.lessonIds.length + 1;
   const fraction = completion ? 1 : (lessonsRead + (passed ? 1 : 0)) / steps;
   let status: ModuleStatus = 'not-started';

@@ -31,7 +31,7 @@ import { canonicalJson } from '../lib/canonical-json';
 type ProgressAtom = WritableAtom<ProgressState>;
 const atoms = new Map<string, ProgressAtom>();
 
-function decodeFor(key: string, current: () => ProgressState | undefined) {
+function decodeFor(key: string, current: () => ProgressState | undefined, writeBack: () => void) {
   return (raw: string): ProgressState => {
     let value: unknown;
     try {
@@ -46,7 +46,12 @@ function decodeFor(key: string, current: () => ProgressState | undefined) {
       return current() ?? emptyProgress();
     }
     const mine = current();
-    return mine ? syncIncoming(mine, loaded.state) : loaded.state;
+    if (!mine) return loaded.state;
+    const result = syncIncoming(mine, loaded.state);
+    // Storage holds something other than what this tab keeps (an older copy after a reset here):
+    // write ours back, or a reload would bring the older copy back.
+    if (canonicalJson(result) !== raw) queueMicrotask(writeBack);
+    return result;
   };
 }
 
@@ -55,7 +60,7 @@ function progressAtomFor(profileId: string): ProgressAtom {
   if (existing) return existing;
   const key = progressKey(profileId);
   let store: ProgressAtom | undefined;
-  const decode = decodeFor(key, () => store?.get());
+  const decode = decodeFor(key, () => store?.get(), () => store && store.set(store.get()));
   store = persistentAtom<ProgressState>(key, emptyProgress(), { encode: canonicalJson, decode });
   // When another tab's copy lacked something of ours, write the merge back so it gets it too.
   store.listen((value) => {

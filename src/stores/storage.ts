@@ -216,7 +216,8 @@ export function isSharedComputerMode(): boolean {
 
 /** Removes every Crosswalk key from the storage in use (and memory). */
 export function clearAllData(): void {
-  for (const key of listKeys()) removeKey(key);
+  // The shared-computer flag stays: clearing data must not end shared-computer mode.
+  for (const key of listKeys()) if (key !== SHARED_FLAG) removeKey(key);
   memory.clear();
 }
 

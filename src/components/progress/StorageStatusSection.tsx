@@ -1,0 +1,64 @@
+/**
+ * Where progress is kept right now, and a plain warning when it is not being saved
+ * (storage blocked, full, or a write refused): the learner's way out is a backup.
+ */
+import { useStore } from '@nanostores/react';
+import { $storageHealth, quarantinedValues } from '../../stores/storage';
+import { storageWhere } from './progress-view';
+
+const WHERE_TEXT = {
+  browser: 'Your progress is kept in this browser, on this device. It does not follow you to another computer or browser: a backup file carries it there.',
+  tab: 'Your progress is kept in this tab only (shared-computer mode). It is gone when you close the tab.',
+  nowhere: 'Your progress is not kept: this browser does not let the course save anything (storage is unavailable). It lasts only while this page is open.',
+} as const;
+
+const PROBLEM_TEXT = {
+  unavailable: 'This browser does not let the course save anything.',
+  quota: 'This browser’s storage for the course is full.',
+  'write-failed': 'The browser refused to save your latest progress.',
+} as const;
+
+function downloadDamaged() {
+  const blob = new Blob([JSON.stringify(quarantinedValues(), null, 2)], { type: 'application/json' });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = 'crosswalk-damaged-data.json';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+export function StorageStatusSection() {
+  const health = useStore($storageHealth);
+  const where = storageWhere(health);
+
+  return (
+    <section className="card progress-section" aria-labelledby="storage-heading">
+      <h2 id="storage-heading">Storage status</h2>
+      <p data-storage-where={where}>{WHERE_TEXT[where]}</p>
+      {/* Present before any problem, so a warning that appears later is announced. */}
+      <div role="status">
+        {!health.saving && (
+          <div className="warning">
+            <p>
+              <strong>Warning: progress is not being saved.</strong> {where === 'nowhere' ? '' : `${PROBLEM_TEXT[health.problem ?? 'write-failed']} `}What you do now is kept only until
+              you close this page. <a href="#backup">Export a backup</a> now to keep it.
+            </p>
+          </div>
+        )}
+      </div>
+      {health.quarantined.length > 0 && (
+        <div className="warning">
+          <p>
+            <strong>Some saved data could not be read.</strong> It was set aside, not deleted, and that part started afresh. You can download it to
+            send to your trainer.
+          </p>
+          <button type="button" className="button--quiet" onClick={downloadDamaged}>
+            Download the damaged data
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

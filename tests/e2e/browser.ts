@@ -1,0 +1,207 @@
+/**
+ * Browser helpers for the end-to-end tests: launching Chromium, watching a page for
+ * errors and stray requests, settling islands, collecting links, and running axe.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { PROJECT_ROOT } from './site';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const CONTEXT_DEFAULTS: BrowserContextOptions = {
+  viewport: { width: 1280, height: 800 },
+  colorScheme: 'light',
+};
+
+/** A fresh context (empty storage) and page. Close the context when done. */
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ ...CONTEXT_DEFAULTS, ...options });
+  return context.newPage();
+}
+
+export interface PageWatch {
+  /** Everything that went wrong so far, one readable line each (empty when all is well). */
+  problems(): string[];
+  /** The next response for this URL is the deliberate 404 page: its status is not a problem. */
+  expectNotFound(url: string): void;
+}
+
+function isLocalScheme(url: string): boolean {
+  return /^(data|blob|about):/i.test(url);
+}
+
+/**
+ * Records console errors, uncaught page errors, failed requests, responses with status >= 400
+ * (except an expected 404 page) and any request that leaves `origin`. Requests to other
+ * origins are aborted so a test never touches the network.
+ */
+export async function watchPage(page: Page, origin: string): Promise<PageWatch> {
+  const problems: string[] = [];
+  const expected404 = new Set<string>();
+  const isExpected404 = (url: string) => expected404.has(url.split('#')[0]!);
+
+  await page.route(
+    (url) => url.origin !== origin,
+    (route) => route.abort('blockedbyclient'),
+  );
+
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const where = msg.location().url;
+    // Chromium echoes every failed or >= 400 load to the console; the network listeners below
+    // already report those (and the deliberate 404 page is no problem), so skip the echo.
+    if (/^Failed to load resource\b/.test(msg.text())) return;
+    problems.push(`console error: ${msg.text()}${where ? ` (at ${where}:${msg.location().lineNumber})` : ''}`);
+  });
+  page.on('pageerror', (error) => {
+    problems.push(`uncaught page error: ${error.name}: ${error.message}${error.stack ? `\n${error.stack}` : ''}`);
+  });
+  page.on('request', (request) => {
+    const url = request.url();
+    if (isLocalScheme(url)) return;
+    let requestOrigin: string;
+    try {
+      requestOrigin = new URL(url).origin;
+    } catch {
+      requestOrigin = 'unparseable';
+    }
+    if (requestOrigin !== origin) {
+      problems.push(`request leaves the site's origin (${origin}): ${request.method()} ${url} [${request.resourceType()}]`);
+    }
+  });
+  page.on('requestfailed', (request) => {
+    const url = request.url();
+    if (isLocalScheme(url)) return;
+    try {
+      // Already reported as leaving the origin.
+      if (new URL(url).origin !== origin) return;
+    } catch {
+      return;
+    }
+    problems.push(`request failed: ${request.method()} ${url} [${request.resourceType()}]: ${request.failure()?.errorText ?? 'unknown error'}`);
+  });
+  page.on('response', (response) => {
+    const status = response.status();
+    if (status < 400) return;
+    const url = response.url();
+    if (status === 404 && isExpected404(url) && response.request().isNavigationRequest()) return;
+    problems.push(`HTTP ${status} for ${url} [${response.request().resourceType()}]`);
+  });
+
+  return {
+    problems: () => [...problems],
+    expectNotFound: (url) => void expected404.add(url.split('#')[0]!),
+  };
+}
+
+/**
+ * Brings every island into view so client:visible ones hydrate, waits until islands that can
+ * hydrate here have (Astro drops their `ssr` attribute), then lets the network go quiet.
+ * Returns problems (islands that never hydrated) as readable lines.
+ */
+export async function settle(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  const islands = page.locator('astro-island');
+  const count = await islands.count();
+  for (let i = 0; i < count; i++) {
+    await islands.nth(i).scrollIntoViewIfNeeded().catch(() => {});
+  }
+  if (count > 0) {
+    // client:media islands may legitimately stay dormant at this viewport.
+    const pending = 'astro-island[ssr]:not([client="media"])';
+    try {
+      await page.waitForFunction((selector) => !document.querySelector(selector), pending, { timeout: 15_000 });
+    } catch {
+      const left = await page.$$eval(pending, (els) => els.map((el) => el.getAttribute('component-url') ?? '(unknown component)'));
+      if (left.length) problems.push(`island(s) never hydrated within 15s: ${left.join(', ')}`);
+    }
+  }
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return problems;
+}
+
+export interface PageLinks {
+  /** Resolved href of every <a href> on the page whose URL is http(s). */
+  hrefs: string[];
+  /** Every id in the document (fragment targets), plus <a name> values. */
+  ids: string[];
+}
+
+export async function collectLinks(page: Page): Promise<PageLinks> {
+  return page.evaluate(() => {
+    const hrefs = [...document.querySelectorAll<HTMLAnchorElement>('a[href]')]
+      .map((a) => a.href)
+      .filter((href) => /^https?:/i.test(href));
+    const ids = [
+      ...[...document.querySelectorAll('[id]')].map((el) => el.id),
+      ...[...document.querySelectorAll('a[name]')].map((el) => el.getAttribute('name') ?? ''),
+    ];
+    return { hrefs, ids };
+  });
+}
+
+const AXE_SOURCE_PATH = path.join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js');
+let axeSource: string | undefined;
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+interface AxeNode {
+  target: unknown[];
+  html: string;
+  failureSummary?: string;
+}
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: AxeNode[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA) on the page. Returns one readable block
+ * per violation: rule id, impact, what to fix, and each offending element's selector and HTML.
+ */
+export async function axe(page: Page): Promise<string[]> {
+  axeSource ??= readFileSync(AXE_SOURCE_PATH, 'utf8');
+  const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!hasAxe) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations;
+  }, AXE_TAGS) as AxeViolation[];
+  return violations.map((v) => {
+    const nodes = v.nodes
+      .map((node) => {
+        const target = node.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : String(t))).join(', ');
+        const summary = (node.failureSummary ?? '').split('\n').map((line) => `      ${line}`).join('\n');
+        return `    - ${target}\n      html: ${node.html.length > 300 ? `${node.html.slice(0, 300)}…` : node.html}\n${summary}`;
+      })
+      .join('\n');
+    return `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n  ${v.helpUrl}\n${nodes}`;
+  });
+}

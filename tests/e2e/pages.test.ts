@@ -1,0 +1,67 @@
+/**
+ * Every page of the real course (base '/'), found by walking the build output: it loads,
+ * logs no console error, throws no page error, loses no request, never leaves 127.0.0.1,
+ * and axe finds no WCAG A/AA violation — in the light theme and with a dark system theme.
+ * Then every internal link on every page resolves.
+ */
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { axe, launchBrowser, openPage, settle, watchPage } from './browser';
+import { checkInternalLinks } from './links';
+import { VARIANTS, discoverPages, pagePath } from './site';
+
+const variant = VARIANTS.real;
+const pages = discoverPages(variant);
+const siteUrl = inject('e2e.urls').real;
+const origin = new URL(siteUrl).origin;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function report(where: string, problems: string[]): string {
+  return `${where}: ${problems.length} problem(s)\n\n${problems.map((p) => `• ${p}`).join('\n\n')}\n`;
+}
+
+test('the build has the pages every course has', () => {
+  const routes = pages.map((p) => p.route);
+  for (const expected of ['', 'modules/']) {
+    expect(routes, `${variant.label}: no page /${expected} in ${variant.outDir}`).toContain(expected);
+  }
+  expect(pages.some((p) => p.notFound), `${variant.label}: no 404.html in ${variant.outDir}`).toBe(true);
+});
+
+describe.each([
+  { scheme: 'light' as const, label: 'light theme' },
+  { scheme: 'dark' as const, label: 'dark system theme' },
+])('$label', ({ scheme, label }) => {
+  test.each(pages.map((p) => [pagePath(variant, p), p] as const))('%s loads cleanly and passes axe', async (name, built) => {
+    const page = await openPage(browser, { colorScheme: scheme });
+    try {
+      const watch = await watchPage(page, origin);
+      const url = new URL(built.route, siteUrl).href;
+      if (built.notFound) watch.expectNotFound(url);
+      const response = await page.goto(url, { waitUntil: 'load' });
+      const where = `${name}${built.notFound ? ' (404 page)' : ''} [${label}]`;
+      expect(response, `${where}: no response`).not.toBeNull();
+      expect(response!.status(), `${where}: HTTP status of the page itself`).toBe(built.notFound ? 404 : 200);
+
+      const problems = await settle(page);
+      const violations = await axe(page);
+      problems.push(...watch.problems(), ...violations.map((v) => `axe ${v}`));
+      if (problems.length) expect.fail(report(where, problems));
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+test('every internal link on every page resolves', async () => {
+  const { problems, checked } = await checkInternalLinks(browser, siteUrl, pages);
+  if (problems.length) expect.fail(report(`internal links of ${variant.label} (${checked} unique URLs on ${pages.length} pages)`, problems));
+  expect(checked, 'no internal link found at all: the link collection is broken').toBeGreaterThan(0);
+});
