@@ -82,7 +82,11 @@ export function newEpoch(): string {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 }
 
-export function emptyProgress(epoch = newEpoch()): ProgressState {
+/**
+ * A fresh state. Its epoch is '0', older than any reset, so a tab's untouched default
+ * never outranks progress another tab has saved; only "reset" makes a new epoch.
+ */
+export function emptyProgress(epoch = '0'): ProgressState {
   return { version: PROGRESS_VERSION, epoch, lessons: {}, checks: {}, completions: {}, answers: {} };
 }
 
