@@ -99,3 +99,44 @@ test('a localStorage that throws still lets a learner pass, with a banner saying
   expect(errors).toEqual([]);
   await page.context().close();
 });
+
+test('two named profiles on one browser keep their progress apart', async () => {
+  const page = await openPage(browser);
+  await page.goto(checkUrl);
+  await hydrated(page);
+  await answer(page, 'Yes');
+  await expect.poll(() => page.getByText('Passed: you scored 100%').count()).toBe(1);
+
+  // A second person on the same browser: a new profile, made active.
+  await page.evaluate(() => {
+    const profiles = JSON.parse(localStorage.getItem('crosswalk:profiles') ?? 'null') ?? {
+      version: 1,
+      activeId: 'default',
+      profiles: [{ id: 'default', name: 'Me', createdAt: new Date().toISOString() }],
+    };
+    profiles.profiles.push({ id: 'p-sam', name: 'Sam', createdAt: new Date().toISOString() });
+    profiles.activeId = 'p-sam';
+    localStorage.setItem('crosswalk:profiles', JSON.stringify(profiles));
+  });
+  await page.reload();
+  await hydrated(page);
+  expect(await page.getByText('You have passed this check.').count()).toBe(0);
+  expect(await page.getByRole('button', { name: 'Submit my answers' }).count()).toBe(1);
+  await answer(page, 'No');
+  await expect.poll(() => page.getByText('Not passed yet').count()).toBe(1);
+
+  // Back to the first person: their pass is there, Sam's attempt is not.
+  await page.evaluate(() => {
+    const profiles = JSON.parse(localStorage.getItem('crosswalk:profiles')!);
+    profiles.activeId = 'default';
+    localStorage.setItem('crosswalk:profiles', JSON.stringify(profiles));
+  });
+  await page.reload();
+  await hydrated(page);
+  await expect.poll(() => page.getByText('You have passed this check.').count()).toBe(1);
+  const mine = JSON.parse((await page.evaluate(() => localStorage.getItem('crosswalk:progress:default')))!);
+  const sams = JSON.parse((await page.evaluate(() => localStorage.getItem('crosswalk:progress:p-sam')))!);
+  expect(mine.checks.beta.attempts.map((a: { passed: boolean }) => a.passed)).toEqual([true]);
+  expect(sams.checks.beta.attempts.map((a: { passed: boolean }) => a.passed)).toEqual([false]);
+  await page.context().close();
+});
