@@ -2,6 +2,7 @@
  * Browser helpers for the end-to-end tests: launching Chromium, watching a page for
  * errors and stray requests, settling islands, collecting links, and running axe.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -204,4 +205,27 @@ export async function axe(page: Page): Promise<string[]> {
       .join('\n');
     return `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n  ${v.helpUrl}\n${nodes}`;
   });
+}
+
+/**
+ * One Chromium per test file: launched before its tests, closed after them.
+ * Call at module level; the returned function gives the browser inside tests.
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not launched yet: call useBrowser() at module level');
+    return browser;
+  };
+}
+
+/** A failure message that lists every problem found on a page. */
+export function report(where: string, problems: string[]): string {
+  return `${where}: ${problems.length} problem(s)\n\n${problems.map((p) => `• ${p}`).join('\n\n')}\n`;
 }

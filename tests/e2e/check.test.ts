@@ -4,21 +4,15 @@
  * reload; a second tab sees it live; corrupted saved data and a localStorage that
  * throws still let a learner take the check, with a visible notice.
  */
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, watchPage } from './browser';
+import { expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, watchPage, useBrowser } from './browser';
 
 const base = inject('e2e.urls').subpath;
 const checkUrl = new URL('modules/beta/check/', base).href;
 const overviewUrl = new URL('modules/beta/', base).href;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function answer(page: Page, option: 'Yes' | 'No') {
   await page.getByLabel(option, { exact: true }).check();
@@ -30,7 +24,7 @@ async function hydrated(page: Page) {
 }
 
 test('fail, retry with feedback, pass; the pass survives a reload and shows in another tab', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser());
   const watch = await watchPage(page, new URL(base).origin);
   await page.goto(checkUrl);
   await hydrated(page);
@@ -64,7 +58,7 @@ test('fail, retry with feedback, pass; the pass survives a reload and shows in a
 });
 
 test('corrupted saved progress is set aside with a notice, and the check still works', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser());
   await page.addInitScript(() => {
     if (sessionStorage.getItem('e2e:seeded')) return;
     sessionStorage.setItem('e2e:seeded', '1');
@@ -81,7 +75,7 @@ test('corrupted saved progress is set aside with a notice, and the check still w
 });
 
 test('a localStorage that throws still lets a learner pass, with a banner saying nothing is saved', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser());
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {
@@ -101,7 +95,7 @@ test('a localStorage that throws still lets a learner pass, with a banner saying
 });
 
 test('two named profiles on one browser keep their progress apart', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser());
   await page.goto(checkUrl);
   await hydrated(page);
   await answer(page, 'Yes');

@@ -5,9 +5,9 @@
  *  - on every page, the first Tab lands on "Skip to main content", which moves focus to #main;
  *  - every element that receives focus on the way shows a visible outline.
  */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from './browser';
+import { describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, useBrowser } from './browser';
 import { VARIANTS, discoverPages, pagePath } from './site';
 
 const variant = VARIANTS.real;
@@ -20,13 +20,7 @@ const base = new URL(siteUrl).pathname;
  */
 const MAX_TABS = 60;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 interface Focused {
   tag: string;
@@ -111,7 +105,7 @@ const LESSON_PAGE = new RegExp(`^${escapeRe(base)}modules/([^/]+)/(?!check/)[^/]
 const CHECK_PAGE = new RegExp(`^${escapeRe(base)}modules/([^/]+)/check/$`);
 
 test('keyboard only: home → onboarding path → first module → first lesson → next', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser());
   const outlineProblems: string[] = [];
   try {
     await page.goto(siteUrl, { waitUntil: 'load' });
@@ -156,7 +150,7 @@ test('keyboard only: home → onboarding path → first module → first lesson 
 
 describe('skip link', () => {
   test.each(pages.map((p) => [pagePath(variant, p), p] as const))('%s: first Tab focuses “Skip to main content”, Enter moves focus to #main', async (name, built) => {
-    const page = await openPage(browser);
+    const page = await openPage(browser());
     try {
       await page.goto(new URL(built.route, siteUrl).href, { waitUntil: 'load' });
       await page.keyboard.press('Tab');

@@ -4,9 +4,9 @@
  * and axe finds no WCAG A/AA violation — in the light theme and with a dark system theme.
  * Then every internal link on every page resolves.
  */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { axe, launchBrowser, openPage, settle, watchPage } from './browser';
+import { describe, expect, inject, test } from 'vitest';
+
+import { axe, openPage, settle, watchPage, report, useBrowser } from './browser';
 import { checkInternalLinks } from './links';
 import { VARIANTS, discoverPages, pagePath } from './site';
 
@@ -15,17 +15,8 @@ const pages = discoverPages(variant);
 const siteUrl = inject('e2e.urls').real;
 const origin = new URL(siteUrl).origin;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
-function report(where: string, problems: string[]): string {
-  return `${where}: ${problems.length} problem(s)\n\n${problems.map((p) => `• ${p}`).join('\n\n')}\n`;
-}
 
 test('the build has the pages every course has', () => {
   const routes = pages.map((p) => p.route);
@@ -40,7 +31,7 @@ describe.each([
   { scheme: 'dark' as const, label: 'dark system theme' },
 ])('$label', ({ scheme, label }) => {
   test.each(pages.map((p) => [pagePath(variant, p), p] as const))('%s loads cleanly and passes axe', async (name, built) => {
-    const page = await openPage(browser, { colorScheme: scheme });
+    const page = await openPage(browser(), { colorScheme: scheme });
     try {
       const watch = await watchPage(page, origin);
       const url = new URL(built.route, siteUrl).href;
@@ -61,7 +52,7 @@ describe.each([
 });
 
 test('every internal link on every page resolves', async () => {
-  const { problems, checked } = await checkInternalLinks(browser, siteUrl, pages);
+  const { problems, checked } = await checkInternalLinks(browser(), siteUrl, pages);
   if (problems.length) expect.fail(report(`internal links of ${variant.label} (${checked} unique URLs on ${pages.length} pages)`, problems));
   expect(checked, 'no internal link found at all: the link collection is broken').toBeGreaterThan(0);
 });

@@ -11,26 +11,20 @@
  *    sideways scrolling at 360px.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { axe, launchBrowser, openPage, watchPage, type PageWatch } from './browser';
+import { expect, inject, test } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { axe, openPage, watchPage, type PageWatch, useBrowser } from './browser';
 
 const siteUrl = inject('e2e.urls').real;
 const subpathUrl = inject('e2e.urls').subpath;
 const progressUrl = new URL('progress/', siteUrl).href;
 const origin = new URL(siteUrl).origin;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Opens My progress in a fresh context, optionally with storage written before any page script runs. */
 async function openProgress(options: { storage?: Record<string, string>; context?: BrowserContextOptions; url?: string } = {}): Promise<{ page: Page; watch: PageWatch }> {
-  const page = await openPage(browser, options.context);
+  const page = await openPage(browser(), options.context);
   const url = options.url ?? progressUrl;
   const watch = await watchPage(page, new URL(url).origin);
   if (options.storage) {
@@ -241,7 +235,7 @@ test('shared-computer mode: switching on keeps nothing beyond the tab; clearing 
 });
 
 test('storage blocked: the page still works and warns, in words, to export a backup', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser());
   const watch = await watchPage(page, origin);
   await page.addInitScript(() => {
     // What a browser with site data blocked does: touching localStorage throws.

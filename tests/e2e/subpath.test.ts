@@ -4,11 +4,11 @@
  * folder, every internal link stays in it and resolves, and a lesson with no interactive
  * part ships no React at all.
  */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, settle, watchPage } from './browser';
+import type { Page } from 'playwright-core';
+import { openPage, settle, watchPage, report, useBrowser } from './browser';
 import { checkInternalLinks } from './links';
 import { VARIANTS, discoverPages, pagePath, readPage } from './site';
 
@@ -17,17 +17,8 @@ const pages = discoverPages(variant);
 const siteUrl = inject('e2e.urls').subpath;
 const origin = new URL(siteUrl).origin;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
-function report(where: string, problems: string[]): string {
-  return `${where}: ${problems.length} problem(s)\n\n${problems.map((p) => `• ${p}`).join('\n\n')}\n`;
-}
 
 test('the site is served under /training/crosswalk/ only', async () => {
   expect(new URL(siteUrl).pathname).toBe('/training/crosswalk/');
@@ -37,7 +28,7 @@ test('the site is served under /training/crosswalk/ only', async () => {
 
 describe('every page loads everything from under the base', () => {
   test.each(pages.map((p) => [pagePath(variant, p), p] as const))('%s', async (name, built) => {
-    const page = await openPage(browser);
+    const page = await openPage(browser());
     try {
       const watch = await watchPage(page, origin);
       const url = new URL(built.route, siteUrl).href;
@@ -65,7 +56,7 @@ describe('every page loads everything from under the base', () => {
 });
 
 test('every internal link stays under /training/crosswalk/ and resolves', async () => {
-  const { problems, checked } = await checkInternalLinks(browser, siteUrl, pages);
+  const { problems, checked } = await checkInternalLinks(browser(), siteUrl, pages);
   if (problems.length) expect.fail(report(`internal links of ${variant.label} (${checked} unique URLs on ${pages.length} pages)`, problems));
   expect(checked, 'no internal link found at all: the link collection is broken').toBeGreaterThan(0);
 });
@@ -123,7 +114,7 @@ describe('React only where there is an island', () => {
   test(`${variant.base}${ONLY_LESSON} (a lesson with no interactive part) loads no React`, async () => {
     const file = path.join(variant.outDir, ONLY_LESSON, 'index.html');
     expect(existsSync(file), `fixture lesson modules/beta/01-only.mdx was not built to ${file}`).toBe(true);
-    const page = await openPage(browser);
+    const page = await openPage(browser());
     try {
       const where = `${variant.base}${ONLY_LESSON}`;
       const { scripts, scriptElements, islands, problems } = await loadWithScripts(page, new URL(ONLY_LESSON, siteUrl).href);
@@ -148,7 +139,7 @@ describe('React only where there is an island', () => {
     ).toBeGreaterThan(0);
     const built = islandPages[0]!;
     const where = pagePath(variant, built);
-    const page = await openPage(browser);
+    const page = await openPage(browser());
     try {
       const { scripts, scriptElements, islands, problems } = await loadWithScripts(page, new URL(built.route, siteUrl).href);
       if (problems.length) expect.fail(report(where, problems));
