@@ -73,6 +73,8 @@ export interface Framework {
   id: string;
   title: string;
   source: string;
+  /** The part whose modules teach this framework item by item. */
+  part: string;
   items: FrameworkEntry[];
 }
 
@@ -150,6 +152,7 @@ export interface CoursePath extends PathData {}
 export interface Course {
   site: SiteData;
   parts: Part[];
+  /** In the order of the parts that teach them. */
   frameworks: Framework[];
   frameworkItems: Map<string, FrameworkEntry>;
   references: Map<string, Reference>;
@@ -322,13 +325,14 @@ export function buildCourse(input: CourseInput): Course {
     if (!data) continue;
     const id = FRAMEWORK_FILE.exec(source.file)?.[1] ?? source.file;
     requireReference(source.file, 'source', data.source);
+    if (site && !partIds.has(data.part)) report(source.file, 'part', `unknown part "${data.part}"${suggest(data.part, partIds)}; parts are listed in ${input.site.file}`);
     const items = data.items.map((item) => ({ ...item, framework: id }));
     items.forEach((item, index) => {
       const first = frameworkItems.get(item.id);
       if (first) report(source.file, `items[${index}].id`, `duplicate framework item id "${item.id}" (already in content/frameworks/${first.framework}.yaml)`);
       else frameworkItems.set(item.id, item);
     });
-    frameworks.push({ id, title: data.title, source: data.source, items });
+    frameworks.push({ id, title: data.title, source: data.source, part: data.part, items });
   }
 
   // --- Modules, lessons, checks ------------------------------------------
@@ -515,6 +519,8 @@ export function buildCourse(input: CourseInput): Course {
   // --- Order and fingerprints --------------------------------------------
   const partOrder = new Map(site.parts.map((p, i) => [p.id, i]));
   modules.sort((a, b) => (partOrder.get(a.part)! - partOrder.get(b.part)!) || a.order - b.order || a.id.localeCompare(b.id));
+  // Frameworks follow the parts that teach them (duties, values, rights), not file names.
+  frameworks.sort((a, b) => (partOrder.get(a.part)! - partOrder.get(b.part)!) || a.id.localeCompare(b.id));
   for (const mod of modules) {
     const source = moduleSources.get(mod.id)!;
     const lessonText = input.lessons

@@ -43,6 +43,11 @@ export const frameworkSchema = z.strictObject({
   title: text,
   /** Reference key of the work that states the framework. */
   source: z.string(),
+  /**
+   * The course part (site.yaml `parts`) whose modules teach this framework item by item: the
+   * crosswalk names those modules first, and content tests require one for every item.
+   */
+  part: kebabId,
   items: z.array(frameworkItemSchema).min(1),
 });
 

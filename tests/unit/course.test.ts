@@ -98,6 +98,14 @@ describe('buildCourse rejects broken content, naming file, field and value', () 
     expect(problems).toContainEqual(expect.objectContaining({ file: 'content/frameworks/copeland-duties.yaml', field: 'source' }));
   });
 
+  test('framework taught by a part that site.yaml does not list', async () => {
+    const input = await miniCourseInput();
+    record(input.frameworks[0]!.data).part = 'dutys';
+    expect(problemsOf(input)).toEqual([
+      expect.objectContaining({ file: 'content/frameworks/copeland-duties.yaml', field: 'part', message: expect.stringContaining('did you mean "duties"') }),
+    ]);
+  });
+
   test('path naming an unknown module', async () => {
     const input = await miniCourseInput();
     record(input.paths.data)[0].modules = ['alpha', 'gamma'];
