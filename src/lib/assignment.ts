@@ -7,6 +7,7 @@
  * links short enough for email and QR codes; the rest of the code uses the readable form.
  */
 import * as z from 'zod/mini';
+import { daySchema, plainText } from './fields';
 import { pack, unpack, type UnpackProblem } from './link-codec';
 
 export const ASSIGNMENT_VERSION = 1;
@@ -16,31 +17,31 @@ export const MAX_NAME = 80;
 export const MAX_NOTE = 400;
 export const MAX_MODULES = 60;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** Trimmed text with no control characters; names and notes are only ever shown as text. */
-const plainText = (max: number) =>
-  z.string().check(
-    z.maxLength(max),
-    z.refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'contains control characters'),
-  );
-
-const day = z.string().check(
-  z.regex(DAY),
-  z.refine((s) => isRealDay(s), 'is not a real date'),
-);
+const day = daySchema;
 
 /** The wire form (version 1). Strict: unknown keys, including `__proto__`, are refused. */
 const wireSchema = z.strictObject({
   i: z.string().check(z.regex(/^[a-z0-9]{6,16}$/)),
-  b: plainText(MAX_NAME).check(z.minLength(1)),
-  f: z.optional(plainText(MAX_NAME)),
+  b: plainText(1, MAX_NAME),
+  f: z.optional(plainText(0, MAX_NAME)),
   p: z.optional(z.string().check(z.regex(ID))),
   m: z.array(z.string().check(z.regex(ID))).check(z.minLength(1), z.maxLength(MAX_MODULES)),
   d: z.optional(day),
-  n: z.optional(plainText(MAX_NOTE)),
+  n: z.optional(plainText(0, MAX_NOTE)),
   c: day,
+});
+
+/** The readable form, as the learner's browser stores an accepted assignment. Same limits as the wire. */
+export const assignmentSchema = z.strictObject({
+  id: wireSchema.shape.i,
+  by: wireSchema.shape.b,
+  for: wireSchema.shape.f,
+  pathId: wireSchema.shape.p,
+  modules: wireSchema.shape.m,
+  due: wireSchema.shape.d,
+  note: wireSchema.shape.n,
+  created: wireSchema.shape.c,
 });
 
 export interface Assignment {
@@ -143,13 +144,14 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/** A calendar day (YYYY-MM-DD) in words, e.g. "December 15, 2026", the same in every time zone. */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('en-US', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
+}
+
 /** A Date's calendar day in its local time zone, as YYYY-MM-DD. */
 export function localDay(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-function isRealDay(text: string): boolean {
-  const time = Date.parse(`${text}T00:00:00Z`);
-  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === text;
 }

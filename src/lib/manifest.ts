@@ -5,6 +5,7 @@
  */
 import type { Course, CourseModule } from './course';
 import type { ModuleFacts } from './progress';
+import { hashText } from './hash';
 
 export interface ManifestModule extends ModuleFacts {
   title: string;
@@ -21,6 +22,8 @@ export interface ManifestPath {
 }
 
 export interface CourseManifest {
+  /** A short fingerprint of every module's content: which edition of the course a record came from. */
+  version: string;
   modules: ManifestModule[];
   paths: ManifestPath[];
   parts: { id: string; title: string }[];
@@ -32,6 +35,7 @@ export function moduleFacts(module: CourseModule): ModuleFacts {
 
 export function courseManifest(course: Course): CourseManifest {
   return {
+    version: `${course.site.shortName} ${hashText(course.modules.map((m) => `${m.id}:${m.contentHash}`).join('|')).slice(0, 7)}`,
     modules: course.modules.map((m) => ({
       ...moduleFacts(m),
       title: m.title,

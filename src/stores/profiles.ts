@@ -53,7 +53,10 @@ export const renameActiveProfile = (name: string) => apply(renameProfile($profil
 /** Removes a profile and its progress from this browser. */
 export function deleteProfile(id: string): ProfileResult {
   const result = apply(removeProfile($profiles.get(), id));
-  if (result.ok) removeKey(progressKey(id));
+  if (result.ok) {
+    removeKey(progressKey(id));
+    removeKey(`${PREFIX}assigned:${id}`);
+  }
   return result;
 }
 

@@ -13,6 +13,8 @@
  *   crosswalk:profiles                 named profiles (src/stores/profiles.ts)
  *   crosswalk:progress:<profile-id>    one profile's progress (src/stores/progress.ts)
  *   crosswalk:theme                    light/dark choice (src/stores/theme.ts)
+ *   crosswalk:assigned:<profile-id>    accepted assignments and learner id (src/stores/assigned.ts)
+ *   crosswalk:team                     a supervisor's imported records (src/stores/team.ts)
  *   crosswalk:quarantine:<key>         the last unreadable value found under <key>
  *   crosswalk:shared-computer          in sessionStorage: "1" while shared-computer mode is on
  */

@@ -10,23 +10,12 @@ import { $profiles, createProfile } from '../../stores/profiles';
 import { progressOf, writeProgress } from '../../stores/progress';
 import { requestPersistentStorage } from '../../stores/storage';
 import { ConfirmRegion } from './ConfirmRegion';
+import { download } from '../tools/browser';
 import { StatusLine, useStatus } from './StatusLine';
 import { backupFileName, dateText, importSummaryLines, splitImport } from './progress-view';
 
 interface Props {
   siteName: string;
-}
-
-/** Offers text as a file download; the object URL is released once the click has started it. */
-function download(text: string, fileName: string) {
-  const blob = new Blob([text], { type: 'application/json' });
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
 /** Applies a plan through the profile and progress stores; returns the problems, if any. */

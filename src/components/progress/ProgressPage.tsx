@@ -9,9 +9,11 @@
  */
 import { useEffect, useState } from 'react';
 import type { CourseManifest } from '../../lib/manifest';
+import { AssignmentsSection } from './AssignmentsSection';
 import { BackupSection } from './BackupSection';
 import { PathProgressSection } from './PathProgressSection';
 import { ProfileSection } from './ProfileSection';
+import { RecordSection } from './RecordSection';
 import { ResetSection } from './ResetSection';
 import { SharedComputerSection } from './SharedComputerSection';
 import { StorageStatusSection } from './StorageStatusSection';
@@ -40,7 +42,9 @@ export default function ProgressPage({ manifest, siteName, base }: Props) {
   return (
     <div className="progress-page" data-progress-page="ready">
       <ProfileSection />
+      <AssignmentsSection manifest={manifest} base={base} />
       <PathProgressSection manifest={manifest} base={base} />
+      <RecordSection manifest={manifest} base={base} />
       <BackupSection siteName={siteName} />
       <SharedComputerSection />
       <ResetSection />

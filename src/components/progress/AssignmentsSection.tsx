@@ -1,0 +1,63 @@
+/**
+ * Assignments this learner accepted from a link: who sent each, when it is due (in words:
+ * "Overdue", never colour alone), and how far along they are.
+ */
+import { useStore } from '@nanostores/react';
+import { useMemo } from 'react';
+import { DUE_LABELS, assignmentStandings } from '../../lib/assigned';
+import { formatDay, localDay } from '../../lib/assignment';
+import type { CourseManifest } from '../../lib/manifest';
+import { moduleHref, withBase } from '../../lib/urls';
+import { $assigned, dismissAssignment } from '../../stores/assigned';
+import { $progress } from '../../stores/progress';
+import { completeText } from './progress-view';
+
+interface Props {
+  manifest: CourseManifest;
+  base: string;
+}
+
+export function AssignmentsSection({ manifest, base }: Props) {
+  const assigned = useStore($assigned);
+  const progress = useStore($progress);
+  const facts = useMemo(() => new Map(manifest.modules.map((m) => [m.id, m])), [manifest]);
+  const standings = assignmentStandings(assigned, progress, facts, localDay(new Date()));
+
+  return (
+    <section className="card progress-section" aria-labelledby="assignments-heading" data-section="assignments">
+      <h2 id="assignments-heading">Assigned to you</h2>
+      {standings.length === 0 ? (
+        <p>Nothing assigned yet. When a supervisor sends you an assignment link, open it and accept it, and it appears here with its due date.</p>
+      ) : (
+        <ul className="assignment-list">
+          {standings.map(({ item, complete, total, due }) => (
+            <li key={item.assignment.id} className="assignment-item" data-assignment-id={item.assignment.id} data-due-state={due}>
+              <p>
+                <strong>From {item.assignment.by}</strong>
+                {item.assignment.for ? `, for ${item.assignment.for}` : ''}
+              </p>
+              <p>
+                <span className={`due-badge due-badge--${due}`}>{DUE_LABELS[due]}</span>
+                {item.assignment.due && due !== 'none' && ` · due ${formatDay(item.assignment.due)}`} · {completeText(complete, total)}
+              </p>
+              {item.assignment.note && <p className="assignment-note">{item.assignment.note}</p>}
+              <progress max={Math.max(total, 1)} value={complete} aria-label={`${completeText(complete, total)} in this assignment`} />
+              <ol>
+                {item.assignment.modules
+                  .filter((id) => facts.has(id))
+                  .map((id) => (
+                    <li key={id}>
+                      <a href={withBase(base, moduleHref(id))}>{facts.get(id)!.title}</a>
+                    </li>
+                  ))}
+              </ol>
+              <button type="button" className="button--quiet" onClick={() => dismissAssignment(item.assignment.id)}>
+                Remove this assignment<span className="visually-hidden"> (from {item.assignment.by})</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

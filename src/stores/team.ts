@@ -1,0 +1,58 @@
+/**
+ * The supervisor's team data (shape and rules: src/lib/team.ts), kept in this browser only.
+ * Key: crosswalk:team. Unreadable values are quarantined and replaced by an empty team.
+ */
+import { persistentAtom } from '@nanostores/persistent';
+import { PREFIX, quarantine, removeKey } from './storage';
+import { emptyTeam, loadTeam, mergeRecord, removeRecord, type MergeOutcome, type TeamState } from '../lib/team';
+import { openRecord } from '../lib/record';
+
+export const TEAM_KEY = `${PREFIX}team`;
+
+function decodeTeam(raw: string): TeamState {
+  try {
+    const loaded = loadTeam(JSON.parse(raw));
+    if (loaded.ok) {
+      if (loaded.dropped > 0) quarantine(TEAM_KEY, raw, `${loaded.dropped} saved team record(s) could not be read`);
+      return loaded.team;
+    }
+    quarantine(TEAM_KEY, raw, `team data could not be read (${loaded.reason})`);
+  } catch {
+    quarantine(TEAM_KEY, raw, 'team data is not readable JSON');
+  }
+  return emptyTeam();
+}
+
+export const $team = persistentAtom<TeamState>(TEAM_KEY, emptyTeam(), { encode: JSON.stringify, decode: decodeTeam });
+
+export interface ImportResult {
+  /** Where the text came from: a file name, or "Pasted code 2". */
+  source: string;
+  ok: boolean;
+  /** For ok results, the learner's name (plain text, shown as text). */
+  learner?: string;
+  outcome?: MergeOutcome;
+  message?: string;
+}
+
+/** Opens and merges each input in turn; one bad input never stops the others. */
+export function importRecords(inputs: { source: string; text: string }[]): ImportResult[] {
+  let team = $team.get();
+  const results = inputs.map(({ source, text }): ImportResult => {
+    const opened = openRecord(text);
+    if (!opened.ok) return { source, ok: false, message: opened.message };
+    const merged = mergeRecord(team, opened.record);
+    team = merged.team;
+    return { source, ok: merged.outcome !== 'full', learner: opened.record.learner, outcome: merged.outcome };
+  });
+  // Nothing imported, nothing written: a batch of bad files leaves storage as it was.
+  if (results.some((r) => r.ok && r.outcome !== 'unchanged' && r.outcome !== 'older')) $team.set(team);
+  return results;
+}
+
+export const removeLearner = (learnerId: string) => $team.set(removeRecord($team.get(), learnerId));
+
+export function deleteAllTeamData(): void {
+  $team.set(emptyTeam());
+  removeKey(TEAM_KEY);
+}
