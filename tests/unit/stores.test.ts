@@ -419,3 +419,52 @@ describe('reset', () => {
     expect(Object.keys(stored(PROGRESS_KEY)!.lessons)).toEqual(['orientation/b']);
   });
 });
+
+// ---------------------------------------------------------------------------
+
+describe('team and assignment stores', () => {
+  const record = {
+    learner: 'Sam',
+    learnerId: 'sam0000001',
+    issued: '2026-11-20T10:00:00.000Z',
+    course: 'c1',
+    modules: [{ id: 'orientation', status: 'complete', lessonsRead: 3, lessonsTotal: 3, best: 90 }],
+  };
+
+  test('unreadable team data is set aside with a notice, and the team starts empty', async () => {
+    browser.local.setFromElsewhere('crosswalk:team', '{"version":1,"records":[');
+    const { $team } = await import('../../src/stores/team');
+    const { $storageHealth } = await import('../../src/stores/storage');
+    $team.subscribe(() => undefined);
+    expect($team.get().records).toEqual([]);
+    expect(browser.local.data.get('crosswalk:quarantine:crosswalk:team')).toContain('{\\"version\\":1,\\"records\\":[');
+    expect($storageHealth.get().quarantined.map((n) => n.key)).toEqual(['crosswalk:team']);
+  });
+
+  test('importing writes only when something was added, and delete-all removes the key', async () => {
+    const { importRecords, deleteAllTeamData, $team } = await import('../../src/stores/team');
+    const { recordCode } = await import('../../src/lib/record');
+    $team.subscribe(() => undefined);
+    const bad = importRecords([{ source: 'a', text: 'R1.nonsense.x' }]);
+    expect(bad).toEqual([{ source: 'a', ok: false, message: expect.any(String) }]);
+    expect(browser.local.firstWrite('crosswalk:team')).toBe(-1);
+    const good = importRecords([{ source: 'b', text: recordCode(record as never) }]);
+    expect(good).toEqual([{ source: 'b', ok: true, learner: 'Sam', outcome: 'added' }]);
+    expect(JSON.parse(browser.local.data.get('crosswalk:team')!).records).toHaveLength(1);
+    deleteAllTeamData();
+    expect(browser.local.data.has('crosswalk:team')).toBe(false);
+    expect($team.get().records).toEqual([]);
+  });
+
+  test('the learner id is saved the first time it is used and then stays the same', async () => {
+    const { learnerId, $assigned } = await import('../../src/stores/assigned');
+    $assigned.subscribe(() => undefined);
+    const first = learnerId();
+    expect(first).toMatch(/^[a-z0-9]{10}$/);
+    expect(JSON.parse(browser.local.data.get('crosswalk:assigned:default')!).learnerId).toBe(first);
+    vi.resetModules();
+    const again = await import('../../src/stores/assigned');
+    again.$assigned.subscribe(() => undefined);
+    expect(again.learnerId()).toBe(first);
+  });
+});
