@@ -14,6 +14,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     fileParallelism: false,
+    // Page sweeps run their tests concurrently (test.concurrent), up to this many pages at once.
+    maxConcurrency: 4,
     // CI (.ci/run) collects a JSON report per suite from CROSSWALK_TEST_REPORT_DIR.
     ...(reportDir
       ? { reporters: ['default', 'json'], outputFile: { json: `${reportDir}/browser.json` } }
