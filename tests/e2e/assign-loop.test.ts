@@ -44,6 +44,11 @@ function localDay(offsetDays: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** Pages in a PDF from Chromium: one `/Type /Page` object each. */
+function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+}
+
 async function downloadText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
   return { name: download.suggestedFilename(), text: await readFile((await download.path())!, 'utf8') };
@@ -111,6 +116,11 @@ test('assign by link, accept, complete, send records, see the team, export CSV',
   expect(await supervisor.locator('.link-card svg.qr').count()).toBe(2);
   expect(await supervisor.locator('.link-card a[href^="mailto:"]').count()).toBe(2);
   expect(await axe(supervisor)).toEqual([]);
+  // Printed, each learner's handout is a page of its own, with the whole link written out.
+  await supervisor.emulateMedia({ media: 'print' });
+  expect(pdfPageCount(await supervisor.pdf({ format: 'Letter' }))).toBe(2);
+  expect(await supervisor.locator('.link-card__printed').first().innerText()).toBe(links[0]);
+  await supervisor.emulateMedia({ media: 'screen' });
 
   // Sam finishes; Lee accepts and does nothing.
   const sam = await learner(links[0]!, 'Sam <img src=x onerror="window.pwned=1">', true);
@@ -262,9 +272,7 @@ test('a certificate for the whole real course prints to exactly one PDF page', {
   await expect.poll(() => page.getByRole('heading', { name: 'Samantha Okafor-Lindqvist' }).count()).toBe(1);
   expect(await axe(page)).toEqual([]);
   await page.emulateMedia({ media: 'print' });
-  const pdf = (await page.pdf({ format: 'Letter', preferCSSPageSize: true })).toString('latin1');
-  const pages = pdf.match(/\/Type\s*\/Page(?!s)/g) ?? [];
-  expect(pages.length).toBe(1);
+  expect(pdfPageCount(await page.pdf({ format: 'Letter', preferCSSPageSize: true }))).toBe(1);
   expect(watch.problems()).toEqual([]);
   await page.context().close();
 });

@@ -5,7 +5,7 @@
  * in the link's #fragment, which browsers never send to the web server.
  */
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { MAX_ASSIGNMENT_CHARS, MAX_NAME, MAX_NOTE, localDay, packAssignment, type Assignment } from '../../lib/assignment';
+import { MAX_ASSIGNMENT_CHARS, MAX_NAME, MAX_NOTE, formatDay, localDay, packAssignment, type Assignment } from '../../lib/assignment';
 import type { CourseManifest } from '../../lib/manifest';
 import { randomId } from '../../lib/fields';
 import { qrGrid, qrPath } from '../../lib/qr';
@@ -191,6 +191,7 @@ function LinkCard({ link, assignment, titles, index }: { link: MadeLink; assignm
   return (
     <article className="link-card" aria-labelledby={`${fieldId}-title`}>
       <h3 id={`${fieldId}-title`}>
+        <span className="print-only-inline">Crosswalk training: </span>
         {index + 1}. For {who}
       </h3>
       <p className="print-only">
@@ -198,7 +199,7 @@ function LinkCard({ link, assignment, titles, index }: { link: MadeLink; assignm
         {assignment.due && (
           <>
             {' '}
-            · <strong>Due:</strong> {assignment.due}
+            · <strong>Due:</strong> {formatDay(assignment.due)}
           </>
         )}
       </p>
@@ -210,9 +211,13 @@ function LinkCard({ link, assignment, titles, index }: { link: MadeLink; assignm
       </ol>
       <div className="link-card__body">
         <div className="link-card__text">
-          <label htmlFor={fieldId}>Link</label>
-          <textarea id={fieldId} className="link-card__url" readOnly rows={3} value={link.url} onFocus={(e) => e.currentTarget.select()} />
-          <p className="field__hint">
+          <label htmlFor={fieldId} className="no-print">
+            Link
+          </label>
+          <textarea id={fieldId} className="link-card__url no-print" readOnly rows={3} value={link.url} onFocus={(e) => e.currentTarget.select()} />
+          <p className="print-only">Scan the QR code with your phone, or type this link into the browser you use for the course, then choose “Accept this assignment”:</p>
+          <p className="print-only link-card__printed">{link.url}</p>
+          <p className="field__hint no-print">
             {link.url.length.toLocaleString('en-US')} characters.{' '}
             {link.url.length <= COMFORTABLE_CHARS ? 'Short enough for email and for the QR code.' : 'Long: it still works, but a shorter note or fewer modules make it easier to send.'}
           </p>
