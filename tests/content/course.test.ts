@@ -11,6 +11,9 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let course: Course;
 let input: CourseInput;
 
+// buildCourse throws on any broken cross-reference (an unknown reference key in a <Cite>, an
+// unknown glossary id in a <Term>, a `teaches` anchor with no heading…), naming file and field;
+// tests/unit/course.test.ts proves each of those checks. The tests below add the content bars.
 beforeAll(async () => {
   input = await readCourseFiles(ROOT);
   course = buildCourse(input);
@@ -41,6 +44,39 @@ describe('frameworks', () => {
   });
 });
 
+describe('every framework item is taught', () => {
+  test.each([
+    ['copeland-duties', 12],
+    ['naps-values', 12],
+    ['library-bill-of-rights', 7],
+  ])('each item of %s has a main module in its part', (frameworkId, count) => {
+    const framework = course.frameworks.find((f) => f.id === frameworkId)!;
+    expect(framework.items).toHaveLength(count);
+    const untaught = framework.items.filter((item) =>
+      !course.modules.some((m) => m.part === framework.part && m.maps.includes(item.id)));
+    expect(untaught.map((i) => `${i.id} ${i.title}`), `no module in part "${framework.part}" maps to these items`).toEqual([]);
+  });
+
+  test('each duty and each value has exactly one module of its own, which maps it first', () => {
+    // A supervisor assigns "the module for duty 6": there must be one, and it must be about duty 6.
+    for (const frameworkId of ['copeland-duties', 'naps-values']) {
+      const framework = course.frameworks.find((f) => f.id === frameworkId)!;
+      for (const item of framework.items) {
+        const own = course.modules.filter((m) => m.part === framework.part && m.maps[0] === item.id);
+        expect(own.map((m) => m.id), `${item.id}: modules in part "${framework.part}" whose maps start with it`).toHaveLength(1);
+      }
+    }
+  });
+
+  test('every module in a framework part maps first to an item of that framework', () => {
+    for (const framework of course.frameworks) {
+      for (const module of course.modules.filter((m) => m.part === framework.part)) {
+        expect(course.frameworkItems.get(module.maps[0]!)?.framework, `${module.file}: maps[0]`).toBe(framework.id);
+      }
+    }
+  });
+});
+
 describe('course-wide files', () => {
   test('the source article is a reference, with its URL', () => {
     expect(course.references.get('rofofsky-2023')?.url).toMatch(/^https:\/\//);
@@ -48,6 +84,19 @@ describe('course-wide files', () => {
 
   test('paths include onboarding, full cross-training and refresher', () => {
     expect(course.paths.map((p) => p.id)).toEqual(expect.arrayContaining(['new-hire', 'full', 'refresher']));
+  });
+
+  test('the new-hire path starts with orientation and includes every duty module in order', () => {
+    const newHire = course.paths.find((p) => p.id === 'new-hire')!;
+    expect(newHire.modules[0]).toBe('orientation');
+    const dutyModules = course.modules.filter((m) => m.part === 'duties').map((m) => m.id);
+    expect(dutyModules).toHaveLength(12);
+    expect(newHire.modules.filter((id) => dutyModules.includes(id))).toEqual(dutyModules);
+  });
+
+  test('the full path follows the catalogue order, orientation first', () => {
+    const full = course.paths.find((p) => p.id === 'full')!;
+    expect(full.modules).toEqual(course.modules.map((m) => m.id));
   });
 
   test('the full path includes every module', () => {
@@ -102,6 +151,24 @@ describe('every module meets the content guide', () => {
     for (const module of course.modules) {
       expect(module.libraryTypes.length, `${module.file}: libraryTypes`).toBeGreaterThanOrEqual(3);
     }
+  });
+
+  test('modules give examples for frontline staff as well as librarians', () => {
+    const frontline = ['circulation', 'clerical', 'paraprofessional'];
+    for (const module of course.modules) {
+      expect(module.roles ?? [], `${module.file}: roles`).toContain('librarian');
+      expect((module.roles ?? []).filter((r) => frontline.includes(r)).length, `${module.file}: roles need two of ${frontline.join(', ')}`).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  test('the crisis module states the safety boundaries and points to the referral directory', () => {
+    const crisis = course.modules.find((m) => m.maps[0] === 'copeland-08');
+    if (!crisis) return expect.fail('no module maps first to copeland-08 (duty 8, crises)');
+    const text = input.lessons.filter((l) => l.file.startsWith(`modules/${crisis.id}/`)).map((l) => l.body).join('\n');
+    expect(text, `${crisis.id}: safety callout`).toMatch(/<Callout type="safety"/);
+    expect(text, `${crisis.id}: emergency services`).toMatch(/\b911\b/);
+    expect(text, `${crisis.id}: the 988 lifeline`).toMatch(/\b988\b/);
+    expect(text, `${crisis.id}: a link to the Resources page`).toMatch(/\]\((\.\.\/)+resources\/\)/);
   });
 
   test('no lesson uses the label problem patron without quotation marks', () => {
