@@ -131,6 +131,16 @@ export const moduleSchema = z.strictObject({
   minutes: z.number().int().positive(),
   libraryTypes: z.array(libraryType).min(1),
   roles: z.array(role).optional(),
+  /** The two-minute desk recap shown on the module page: what to say, what to avoid, who to hand off to. */
+  recap: z
+    .strictObject({
+      /** Key phrases to use at the desk, each a sentence a person could say. */
+      say: z.array(text).min(2).max(5),
+      avoid: z.array(text).min(1).max(4),
+      /** Who to hand off to, and when. */
+      handOff: text,
+    })
+    .optional(),
 });
 
 export const lessonSchema = z.strictObject({

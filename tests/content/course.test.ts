@@ -179,3 +179,18 @@ describe('every module meets the content guide', () => {
     }
   });
 });
+
+describe('desk recaps', () => {
+  test('every module has a two-minute recap: things to say, things to avoid, who to hand off to', () => {
+    const missing = course.modules.filter((m) => !m.recap).map((m) => m.id);
+    expect(missing, 'modules without a recap in index.mdx').toEqual([]);
+  });
+
+  test('recaps of modules about crises name 911 and 988', () => {
+    for (const module of course.modules.filter((m) => m.maps[0] === 'copeland-08' || m.maps[0] === 'naps-11')) {
+      expect(module.recap!.handOff, module.id).toMatch(/911/);
+      expect(module.recap!.handOff, module.id).toMatch(/988/);
+    }
+  });
+});
+
