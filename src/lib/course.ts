@@ -135,6 +135,8 @@ export interface CourseLesson extends LessonData {
   terms: string[];
   checks: string[];
   reflections: string[];
+  /** Plain text before the first heading, for search. */
+  intro: string;
 }
 
 export interface CourseModule extends ModuleData {

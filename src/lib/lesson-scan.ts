@@ -10,6 +10,8 @@ export interface LessonSection {
   slug: string;
   title: string;
   depth: number;
+  /** The section's prose as plain text (components' attributes and Markdown marks removed), for search. */
+  text: string;
 }
 
 export interface LessonScan {
@@ -22,6 +24,8 @@ export interface LessonScan {
   checks: string[];
   /** Prompt ids from `<Reflect id="…">`. */
   reflections: string[];
+  /** Plain text before the first heading. */
+  intro: string;
 }
 
 const FENCE = /^(```|~~~)/;
@@ -48,12 +52,29 @@ function attributeValues(body: string, tag: string, attribute: string): string[]
 
 const unique = (values: string[]) => [...new Set(values)];
 
+/**
+ * MDX prose as a reader sees it, for the search index: self-closing components (<Cite />,
+ * <Check />) go, other tags are dropped but their text kept, links keep their words.
+ */
+export function plainProse(mdx: string): string {
+  return mdx
+    .replace(/<[A-Za-z][^>]*\/>/g, ' ')
+    .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`#>]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** Scans one lesson body (the MDX after its frontmatter). */
 export function scanLesson(body: string): LessonScan {
   const slugger = new GithubSlugger();
   const sections: LessonSection[] = [];
   let inFence = false;
   const prose: string[] = [];
+  const intro: string[] = [];
+  let current: string[] = intro;
+  const texts: string[][] = [];
   for (const line of body.split(/\r?\n/)) {
     if (FENCE.test(line.trim())) {
       inFence = !inFence;
@@ -64,11 +85,17 @@ export function scanLesson(body: string): LessonScan {
     const heading = /^(#{1,6})\s+(.+)$/.exec(line);
     if (heading) {
       const title = plainHeadingText(heading[2]!);
-      sections.push({ slug: slugger.slug(title), title, depth: heading[1]!.length });
+      sections.push({ slug: slugger.slug(title), title, depth: heading[1]!.length, text: '' });
+      current = [];
+      texts.push(current);
+    } else {
+      current.push(line);
     }
   }
+  sections.forEach((section, i) => (section.text = plainProse(texts[i]!.join('\n'))));
   const text = prose.join('\n');
   return {
+    intro: plainProse(intro.join('\n')),
     sections,
     citations: unique(attributeValues(text, 'Cite', 'source')),
     terms: unique(attributeValues(text, 'Term', 'id')),

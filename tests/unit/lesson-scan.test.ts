@@ -5,10 +5,18 @@ describe('scanLesson', () => {
   test('slugs headings the way Astro does, numbering repeats', () => {
     const scan = scanLesson('## Warm hand-off, not cold send-off\n\ntext\n\n### Why it matters\n\n## Why it matters\n');
     expect(scan.sections).toEqual([
-      { slug: 'warm-hand-off-not-cold-send-off', title: 'Warm hand-off, not cold send-off', depth: 2 },
-      { slug: 'why-it-matters', title: 'Why it matters', depth: 3 },
-      { slug: 'why-it-matters-1', title: 'Why it matters', depth: 2 },
+      { slug: 'warm-hand-off-not-cold-send-off', title: 'Warm hand-off, not cold send-off', depth: 2, text: 'text' },
+      { slug: 'why-it-matters', title: 'Why it matters', depth: 3, text: '' },
+      { slug: 'why-it-matters-1', title: 'Why it matters', depth: 2, text: '' },
     ]);
+  });
+
+  test("keeps each section's prose as plain text for search, and the intro before the first heading", () => {
+    const scan = scanLesson(
+      'Opening words.\n\n## First\n\nSee [the module](../x/) on **warm** hand-offs <Cite source="a" />.\n\n<Callout type="safety">Call 911.</Callout>\n\n## Second\n\n<Term id="empathy">Empathy</Term> <Check id="q1" />',
+    );
+    expect(scan.intro).toBe('Opening words.');
+    expect(scan.sections.map((s) => s.text)).toEqual(['See the module on warm hand-offs . Call 911.', 'Empathy']);
   });
 
   test('reads component attributes in either quote style, once each', () => {

@@ -1,0 +1,44 @@
+/**
+ * What the search index holds, taken from the course graph: every lesson section (linked to its
+ * anchor), each lesson's opening, each module, glossary term, reference and referral resource.
+ */
+import type { Course } from './course';
+import { checkHref, lessonHref, moduleHref } from './urls';
+import type { SearchSource } from './search';
+
+export function searchSources(course: Course): SearchSource[] {
+  const sources: SearchSource[] = [];
+  for (const module of course.modules) {
+    sources.push({
+      kind: 'module',
+      title: module.title,
+      context: course.parts.find((p) => p.id === module.part)?.title ?? 'Module',
+      href: moduleHref(module.id),
+      lead: [module.summary, ...(module.recap ? [...module.recap.say, ...module.recap.avoid, module.recap.handOff] : [])].join(' '),
+      body: module.objectives.join(' '),
+    });
+    for (const lesson of module.lessons) {
+      sources.push({ kind: 'lesson', title: lesson.title, context: module.title, href: lessonHref(lesson.id), lead: lesson.summary ?? '', body: lesson.intro });
+      for (const section of lesson.sections) {
+        sources.push({ kind: 'section', title: section.title, context: `${lesson.title} · ${module.title}`, href: lessonHref(lesson.id, section.slug), body: section.text });
+      }
+    }
+    sources.push({
+      kind: 'section',
+      title: 'Module check',
+      context: module.title,
+      href: checkHref(module.id),
+      body: module.check.questions.map((q) => q.prompt).join(' '),
+    });
+  }
+  for (const term of course.glossary) {
+    sources.push({ kind: 'glossary', title: term.term, context: 'Glossary', href: `glossary/#${term.id}`, lead: (term.aka ?? []).join(' '), body: term.definition });
+  }
+  for (const ref of course.references.values()) {
+    sources.push({ kind: 'reference', title: ref.short, context: 'References', href: `references/#ref-${ref.key}`, body: ref.apa.replace(/\*/g, '') });
+  }
+  for (const resource of course.resources) {
+    sources.push({ kind: 'resource', title: resource.name, context: 'Help and referrals', href: `resources/#${resource.id}`, lead: resource.helpsWith, body: [resource.contact, resource.hours, resource.note ?? ''].join(' ') });
+  }
+  return sources;
+}

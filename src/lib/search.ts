@@ -1,0 +1,254 @@
+/**
+ * Course search: built at build time, queried in the browser when search opens.
+ *
+ * Fuzzy-matching whole section bodies is slow (fuse.js over a few hundred long bodies takes tens
+ * of milliseconds a query, and ten times that on a ten-times corpus), so the index is in two parts:
+ *   - an exact word index: every word (lower-cased, accents removed, lightly stemmed) maps to the
+ *     documents that contain it, with a weight for where it appears (title, heading, body);
+ *   - a fuse.js index over the vocabulary only (a few thousand short words), used when a query
+ *     word is not in the vocabulary: "handof" finds "handoff", "confidentiallity" finds
+ *     "confidentiality", and their postings are used at a discount.
+ * Documents: one per lesson section (linking to its anchor), lesson, module, glossary term,
+ * reference and referral resource. Pure: no DOM, no fetch; the dialog loads the JSON asset.
+ */
+import Fuse, { type FuseIndexRecords } from 'fuse.js';
+
+export const SEARCH_INDEX_VERSION = 1;
+
+export type SearchKind = 'section' | 'lesson' | 'module' | 'glossary' | 'reference' | 'resource';
+
+export interface SearchDoc {
+  /** Kind. */
+  k: SearchKind;
+  /** Title: the section heading, module title, glossary term… */
+  t: string;
+  /** Context: where it is ("Lesson title · Module title"). */
+  c: string;
+  /** Link, relative to the site's base (no leading slash), with the section anchor. */
+  h: string;
+  /** A short excerpt to show under the title. */
+  x: string;
+}
+
+export interface SearchSource {
+  kind: SearchKind;
+  title: string;
+  context: string;
+  href: string;
+  /** Heading-level text: weighs more than the body (module summary, glossary aka…). */
+  lead?: string;
+  body: string;
+}
+
+export interface SearchIndexFile {
+  v: typeof SEARCH_INDEX_VERSION;
+  docs: SearchDoc[];
+  /** fuse.js index over the vocabulary (Fuse.createIndex(...).toJSON()); its records carry the words. */
+  vocab: { keys: readonly string[]; records: FuseIndexRecords };
+  /**
+   * Per vocabulary word, in the same order: its documents in increasing order, each written as
+   * (gap from the previous document) * 4 + weight class (0 body, 1 body repeated, 2 lead, 3
+   * title). Gaps keep the numbers small, which makes the file a third smaller.
+   */
+  postings: number[][];
+}
+
+const STOP = new Set(
+  'a an and are as at be but by can do does for from has have he her his how i if in into is it its me my no not of on or our she so than that the their them then there these they this to too up us was we were what when where which who why will with you your yours also may more most one other some such just very would could should about after all any been before both each few own same only over under again further once here out off'.split(
+    ' ',
+  ),
+);
+
+/** Lower-case, accents removed. */
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/** A light English stemmer: enough that "hand-offs", "referring" and "referrals" meet their roots. */
+export function stem(word: string): string {
+  if (word.length <= 4) return word;
+  if (word.endsWith('ies') && word.length > 5) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('sses')) return word.slice(0, -2);
+  if (word.endsWith('ing') && word.length > 6) return word.slice(0, -3);
+  if (word.endsWith('ed') && word.length > 5) return word.slice(0, -2);
+  if (word.endsWith('ly') && word.length > 5) return word.slice(0, -2);
+  if (word.endsWith('es') && /(ch|sh|x|ss)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * Words of a text as the index stores them. Hyphenated words count whole as well as in parts,
+ * so "hand-off" is found by "handoff" and by "hand off".
+ */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const chunk of fold(text).split(/[^a-z0-9'’-]+/)) {
+    const clean = chunk.replace(/['’]s?$/g, '').replace(/['’]/g, '').replace(/^-+|-+$/g, '');
+    if (!clean) continue;
+    const parts = clean.split('-').filter(Boolean);
+    if (parts.length > 1) out.push(stem(parts.join('')));
+    for (const part of parts) if (part.length > 1 && !STOP.has(part)) out.push(stem(part));
+  }
+  return out;
+}
+
+/** Excerpts are a quarter of the index: kept short. */
+const EXCERPT = 90;
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= EXCERPT) return flat;
+  const cut = flat.lastIndexOf(' ', EXCERPT);
+  return `${flat.slice(0, cut > 50 ? cut : EXCERPT)}…`;
+}
+
+/** Builds the index file from documents. Deterministic: the same course gives the same bytes. */
+export function buildSearchIndex(sources: SearchSource[]): SearchIndexFile {
+  const docs: SearchDoc[] = sources.map((s) => ({ k: s.kind, t: s.title, c: s.context, h: s.href, x: excerpt(s.body || s.lead || '') }));
+  const weights = new Map<string, Map<number, number>>();
+  sources.forEach((source, doc) => {
+    const add = (word: string, weight: number) => {
+      let byDoc = weights.get(word);
+      if (!byDoc) weights.set(word, (byDoc = new Map()));
+      byDoc.set(doc, Math.max(byDoc.get(doc) ?? 0, weight));
+    };
+    const counts = new Map<string, number>();
+    for (const word of terms(source.body)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const [word, count] of counts) add(word, count > 1 ? 1 : 0);
+    for (const word of terms(source.lead ?? '')) add(word, 2);
+    for (const word of terms(source.title)) add(word, 3);
+  });
+  const vocabulary = [...weights.keys()].sort();
+  const postings = vocabulary.map((word) => {
+    let previous = 0;
+    return [...weights.get(word)!]
+      .sort((a, b) => a[0] - b[0])
+      .map(([doc, w]) => {
+        const gap = doc - previous;
+        previous = doc;
+        return gap * 4 + w;
+      });
+  });
+  const vocab = Fuse.createIndex([], vocabulary).toJSON();
+  return { v: SEARCH_INDEX_VERSION, docs, vocab, postings };
+}
+
+export interface SearchHit {
+  doc: SearchDoc;
+  score: number;
+  /** Index words that matched, for highlighting. */
+  matched: string[];
+}
+
+const FIELD_WEIGHT = [1, 1.4, 2.5, 4];
+/** How much a fuzzy or prefix match counts against an exact one. */
+const FUZZY = 0.7;
+const PREFIX = 0.85;
+
+/** Queries an index file. Construct once when search opens; each query is synchronous. */
+export class Searcher {
+  private readonly file: SearchIndexFile;
+  private readonly words: string[];
+  private readonly position: Map<string, number>;
+  private readonly fuse: Fuse<string>;
+  /** Postings decoded once: doc * 4 + weight class. */
+  private readonly postings: Int32Array[];
+
+  constructor(file: SearchIndexFile) {
+    if (file.v !== SEARCH_INDEX_VERSION) throw new Error(`search index version ${String(file.v)} is not ${SEARCH_INDEX_VERSION}`);
+    this.file = file;
+    this.postings = file.postings.map((list) => {
+      const decoded = new Int32Array(list.length);
+      let doc = 0;
+      list.forEach((entry, i) => {
+        doc += entry >> 2;
+        decoded[i] = doc * 4 + (entry & 3);
+      });
+      return decoded;
+    });
+    this.words = file.vocab.records.map((r) => (r as { v: string }).v);
+    this.position = new Map(this.words.map((w, i) => [w, i]));
+    this.fuse = new Fuse(this.words, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 }, Fuse.parseIndex<string>(file.vocab));
+  }
+
+  /** Vocabulary words a query word stands for, with how much each counts. */
+  private candidates(word: string, last: boolean): [number, number][] {
+    const exact = this.position.get(word);
+    const found = new Map<number, number>();
+    if (exact !== undefined) found.set(exact, 1);
+    // The word being typed: "confid" should already find "confidentiality".
+    if (last && word.length >= 3) {
+      let i = lowerBound(this.words, word);
+      for (let n = 0; i < this.words.length && this.words[i]!.startsWith(word) && n < 8; i++, n++) if (!found.has(i)) found.set(i, PREFIX);
+    }
+    if (exact === undefined && word.length >= 4) {
+      for (const hit of this.fuse.search(word, { limit: 3 })) {
+        if (!found.has(hit.refIndex)) found.set(hit.refIndex, FUZZY * (1 - (hit.score ?? 0)));
+      }
+    }
+    return [...found];
+  }
+
+  search(query: string, limit = 10): SearchHit[] {
+    const words = [...new Set(terms(query))];
+    if (words.length === 0) return [];
+    const scores = new Map<number, { score: number; hits: number; matched: Set<string> }>();
+    words.forEach((word, n) => {
+      const best = new Map<number, { value: number; term: string }>();
+      for (const [position, factor] of this.candidates(word, n === words.length - 1)) {
+        for (const entry of this.postings[position]!) {
+          const doc = entry >> 2;
+          const value = factor * FIELD_WEIGHT[entry & 3]!;
+          const current = best.get(doc);
+          if (!current || value > current.value) best.set(doc, { value, term: this.words[position]! });
+        }
+      }
+      for (const [doc, { value, term }] of best) {
+        const entry = scores.get(doc) ?? { score: 0, hits: 0, matched: new Set<string>() };
+        entry.score += value;
+        entry.hits += 1;
+        entry.matched.add(term);
+        scores.set(doc, entry);
+      }
+    });
+    const coverage = (hits: number) => (hits / words.length) ** 2;
+    return [...scores]
+      .map(([doc, s]) => ({ doc: this.file.docs[doc]!, score: s.score * coverage(s.hits), matched: [...s.matched] }))
+      .sort((a, b) => b.score - a.score || a.doc.t.localeCompare(b.doc.t))
+      .slice(0, limit);
+  }
+}
+
+function lowerBound(sorted: string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface TextPiece {
+  text: string;
+  mark: boolean;
+}
+
+/**
+ * Splits display text into pieces, marking the words whose index form is in `matched`, so the
+ * page can wrap them in <mark> with DOM calls (never HTML strings).
+ */
+export function highlight(text: string, matched: readonly string[]): TextPiece[] {
+  const wanted = new Set(matched);
+  const pieces: TextPiece[] = [];
+  for (const part of text.split(/([A-Za-zÀ-ÿ0-9'’-]+)/)) {
+    if (!part) continue;
+    const mark = /[A-Za-zÀ-ÿ0-9]/.test(part) && terms(part).some((t) => wanted.has(t));
+    const last = pieces[pieces.length - 1];
+    if (last && last.mark === mark) last.text += part;
+    else pieces.push({ text: part, mark });
+  }
+  return pieces;
+}
