@@ -13,6 +13,7 @@
 import * as z from 'zod/mini';
 import { loadProgress, mergeProgress, type ProgressState } from './progress';
 import { addProfile, findProfileByName, type Profiles } from './profiles';
+import { loadDeck, mergeDecks, type ReviewDeck } from './review';
 
 export const BACKUP_FORMAT = 'crosswalk-backup';
 export const BACKUP_VERSION = 1;
@@ -25,13 +26,15 @@ const backupFileSchema = z.object({
   exportedAt: z.string(),
   site: z.optional(z.string()),
   profiles: z
-    .array(z.object({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)), progress: z.unknown() }))
+    .array(z.object({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)), progress: z.unknown(), review: z.optional(z.unknown()) }))
     .check(z.minLength(1), z.maxLength(20)),
 });
 
 export interface BackupProfile {
   name: string;
   progress: ProgressState;
+  /** The spaced-review schedule; absent in backups made before review existed. */
+  review?: ReviewDeck;
 }
 
 export interface Backup {
@@ -39,7 +42,7 @@ export interface Backup {
   profiles: BackupProfile[];
 }
 
-export function createBackup(profiles: { name: string; progress: ProgressState }[], now: string, site?: string): string {
+export function createBackup(profiles: BackupProfile[], now: string, site?: string): string {
   const file = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, ...(site ? { site } : {}), profiles };
   return JSON.stringify(file, null, 2);
 }
@@ -68,7 +71,13 @@ export function parseBackup(text: string): ParseBackupResult {
   for (const entry of parsed.data.profiles) {
     const loaded = loadProgress(entry.progress);
     if (!loaded.ok) return { ok: false, error: `The progress of “${entry.name}” in this backup is damaged (${loaded.reason}). Nothing was imported.` };
-    profiles.push({ name: entry.name.trim(), progress: loaded.state });
+    let review: ReviewDeck | undefined;
+    if (entry.review !== undefined) {
+      const deck = loadDeck(entry.review);
+      if (!deck.ok) return { ok: false, error: `The review schedule of “${entry.name}” in this backup is damaged (${deck.reason}). Nothing was imported.` };
+      review = deck.deck;
+    }
+    profiles.push({ name: entry.name.trim(), progress: loaded.state, ...(review ? { review } : {}) });
   }
   return { ok: true, backup: { exportedAt: parsed.data.exportedAt, profiles } };
 }
@@ -77,6 +86,8 @@ export interface ImportPlan {
   profiles: Profiles;
   /** New progress per profile id, for every profile the import touched. */
   progress: Record<string, ProgressState>;
+  /** New review decks per profile id, for profiles whose backup carried one. */
+  review: Record<string, ReviewDeck>;
   summary: { name: string; action: 'merged' | 'added' }[];
 }
 
@@ -90,15 +101,21 @@ export function planImport(
   backup: Backup,
   newId: () => string,
   now: string,
+  currentDeck: (profileId: string) => ReviewDeck | undefined = () => undefined,
 ): { ok: true; plan: ImportPlan } | { ok: false; error: string } {
   let next = profiles;
   const progress: Record<string, ProgressState> = {};
+  const review: Record<string, ReviewDeck> = {};
   const summary: ImportPlan['summary'] = [];
   for (const incoming of backup.profiles) {
     const existing = findProfileByName(next, incoming.name);
     if (existing) {
       const base = progress[existing.id] ?? current(existing.id);
       progress[existing.id] = mergeProgress(base, incoming.progress);
+      if (incoming.review) {
+        const deck = review[existing.id] ?? currentDeck(existing.id);
+        review[existing.id] = deck ? mergeDecks(deck, incoming.review) : incoming.review;
+      }
       summary.push({ name: existing.name, action: 'merged' });
       continue;
     }
@@ -106,7 +123,8 @@ export function planImport(
     if (!added.ok) return { ok: false, error: added.error };
     next = added.profiles;
     progress[added.profile!.id] = incoming.progress;
+    if (incoming.review) review[added.profile!.id] = incoming.review;
     summary.push({ name: incoming.name, action: 'added' });
   }
-  return { ok: true, plan: { profiles: next, progress, summary } };
+  return { ok: true, plan: { profiles: next, progress, review, summary } };
 }

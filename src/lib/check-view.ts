@@ -32,6 +32,11 @@ export interface ViewQuestion {
 }
 
 /** `href` turns a site path into a link under the site's base. */
+/** A question as the review page needs it: with the title of the module it comes from. */
+export interface ReviewQuestion extends ViewQuestion {
+  moduleTitle: string;
+}
+
 export function viewQuestion(course: Course, question: CourseQuestion, href: (path: string) => string): ViewQuestion {
   const link = (teaches: CourseQuestion['teaches']): ViewLink => {
     const lesson = findLesson(course, teaches.lessonId);

@@ -11,7 +11,9 @@
  * Documents: one per lesson section (linking to its anchor), lesson, module, glossary term,
  * reference and referral resource. Pure: no DOM, no fetch; the dialog loads the JSON asset.
  */
-import Fuse, { type FuseIndexRecords } from 'fuse.js';
+import Fuse, { type FuseIndex } from 'fuse.js';
+
+type VocabularyIndex = ReturnType<FuseIndex<string>['toJSON']>;
 
 export const SEARCH_INDEX_VERSION = 1;
 
@@ -44,7 +46,7 @@ export interface SearchIndexFile {
   v: typeof SEARCH_INDEX_VERSION;
   docs: SearchDoc[];
   /** fuse.js index over the vocabulary (Fuse.createIndex(...).toJSON()); its records carry the words. */
-  vocab: { keys: readonly string[]; records: FuseIndexRecords };
+  vocab: VocabularyIndex;
   /**
    * Per vocabulary word, in the same order: its documents in increasing order, each written as
    * (gap from the previous document) * 4 + weight class (0 body, 1 body repeated, 2 lead, 3
@@ -167,9 +169,9 @@ export class Searcher {
       });
       return decoded;
     });
-    this.words = file.vocab.records.map((r) => (r as { v: string }).v);
+    this.words = file.vocab.records.map((r) => r.v ?? '');
     this.position = new Map(this.words.map((w, i) => [w, i]));
-    this.fuse = new Fuse(this.words, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 }, Fuse.parseIndex<string>(file.vocab));
+    this.fuse = new Fuse(this.words, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 }, Fuse.parseIndex<string>(file.vocab as Parameters<typeof Fuse.parseIndex>[0]));
   }
 
   /** Vocabulary words a query word stands for, with how much each counts. */

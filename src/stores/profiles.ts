@@ -56,6 +56,7 @@ export function deleteProfile(id: string): ProfileResult {
   if (result.ok) {
     removeKey(progressKey(id));
     removeKey(`${PREFIX}assigned:${id}`);
+    removeKey(`${PREFIX}review:${id}`);
   }
   return result;
 }

@@ -67,3 +67,26 @@ test('the /search/ page answers a query in its address, and says so when nothing
   expect(watch.problems()).toEqual([]);
   await page.context().close();
 });
+
+test('a glossary term in a lesson opens its definition by keyboard, and Escape closes it', async () => {
+  const page = await openPage(browser());
+  const watch = await watchPage(page, origin);
+  await page.goto(new URL('modules/orientation/warm-hand-off-and-limits/', siteUrl).href);
+  const term = page.locator('button.term').first();
+  const name = (await term.innerText()).trim();
+  await term.focus();
+  await page.keyboard.press('Enter');
+  const popover = page.locator('.term__popover:popover-open');
+  await expect.poll(() => popover.count()).toBe(1);
+  expect(await popover.innerText()).toMatch(/: .{20,}Open in the glossary/s);
+  expect(await term.getAttribute('aria-describedby')).toBeTruthy();
+  expect(await axe(page)).toEqual([]);
+  // Tab continues into the definition's glossary link.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Open in the glossary');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => popover.count()).toBe(0);
+  expect(name.length).toBeGreaterThan(0);
+  expect(watch.problems()).toEqual([]);
+  await page.context().close();
+});

@@ -8,6 +8,7 @@ import { createBackup, parseBackup, planImport, type Backup, type ImportPlan } f
 import { newProfileId } from '../../lib/profiles';
 import { $profiles, createProfile } from '../../stores/profiles';
 import { progressOf, writeProgress } from '../../stores/progress';
+import { deckOf, writeDeck } from '../../stores/review';
 import { requestPersistentStorage } from '../../stores/storage';
 import { ConfirmRegion } from './ConfirmRegion';
 import { download } from '../tools/browser';
@@ -22,13 +23,18 @@ interface Props {
 function applyImport(plan: ImportPlan): string[] {
   const { merge, add } = splitImport(plan, $profiles.get().profiles.map((p) => p.id));
   const problems: string[] = [];
-  for (const { id, state } of merge) writeProgress(id, state);
-  for (const { name, state } of add) {
+  for (const { id, state } of merge) {
+    writeProgress(id, state);
+    if (plan.review[id]) writeDeck(id, plan.review[id]);
+  }
+  for (const { planId, name, state } of add) {
     // The store has no "set all profiles" action, so a new profile is created by name
     // (it gets its own id) and its progress written under that id.
     const created = createProfile(name, false);
-    if (created.ok && created.profile) writeProgress(created.profile.id, state);
-    else if (!created.ok) problems.push(`“${name}” was not added: ${created.error}`);
+    if (created.ok && created.profile) {
+      writeProgress(created.profile.id, state);
+      if (plan.review[planId]) writeDeck(created.profile.id, plan.review[planId]);
+    } else if (!created.ok) problems.push(`“${name}” was not added: ${created.error}`);
   }
   return problems;
 }
@@ -56,7 +62,7 @@ export function BackupSection({ siteName }: Props) {
 
   const onExport = () => {
     const now = new Date();
-    const everyone = $profiles.get().profiles.map((p) => ({ name: p.name, progress: progressOf(p.id) }));
+    const everyone = $profiles.get().profiles.map((p) => ({ name: p.name, progress: progressOf(p.id), review: deckOf(p.id) }));
     const fileName = backupFileName(now);
     download(createBackup(everyone, now.toISOString(), siteName), fileName);
     announce(`Your backup is downloading as ${fileName}. Keep it somewhere safe.`);
@@ -81,7 +87,7 @@ export function BackupSection({ siteName }: Props) {
       setError(parsed.error);
       return;
     }
-    const planned = planImport($profiles.get(), progressOf, parsed.backup, newProfileId, new Date().toISOString());
+    const planned = planImport($profiles.get(), progressOf, parsed.backup, newProfileId, new Date().toISOString(), deckOf);
     if (!planned.ok) {
       setError(`${planned.error} Nothing was imported.`);
       return;

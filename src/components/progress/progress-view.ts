@@ -102,14 +102,15 @@ export function importSummaryLines(plan: Pick<ImportPlan, 'summary'>): string[] 
 export function splitImport(plan: Pick<ImportPlan, 'profiles' | 'progress'>, existingIds: readonly string[]) {
   const existing = new Set(existingIds);
   const merge: { id: string; state: ProgressState }[] = [];
-  const add: { name: string; state: ProgressState }[] = [];
+  /** planId: the id the plan gave the new profile; the store gives it its own when it is created. */
+  const add: { planId: string; name: string; state: ProgressState }[] = [];
   for (const [id, state] of Object.entries(plan.progress)) {
     if (existing.has(id)) {
       merge.push({ id, state });
       continue;
     }
     const profile = plan.profiles.profiles.find((p) => p.id === id);
-    if (profile) add.push({ name: profile.name, state });
+    if (profile) add.push({ planId: id, name: profile.name, state });
   }
   return { merge, add };
 }

@@ -1,0 +1,76 @@
+/**
+ * The active profile's spaced-review deck (shape and rules: src/lib/review.ts).
+ * Key: crosswalk:review:<profile-id>. Unreadable values are quarantined and replaced by an empty
+ * deck, which refills from the learner's answers.
+ */
+import { atom, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
+import { persistentAtom } from '@nanostores/persistent';
+import { PREFIX, quarantine } from './storage';
+import { $profiles } from './profiles';
+import { $progress } from './progress';
+import { emptyDeck, loadDeck, mergeDecks, rateCard, syncDeck, type ReviewDeck, type ReviewRating } from '../lib/review';
+
+export const reviewKey = (profileId: string) => `${PREFIX}review:${profileId}`;
+
+const atoms = new Map<string, WritableAtom<ReviewDeck>>();
+
+function deckAtomFor(profileId: string): WritableAtom<ReviewDeck> {
+  const existing = atoms.get(profileId);
+  if (existing) return existing;
+  const key = reviewKey(profileId);
+  const decode = (raw: string): ReviewDeck => {
+    try {
+      const loaded = loadDeck(JSON.parse(raw));
+      if (loaded.ok) {
+        if (loaded.dropped > 0) quarantine(key, raw, `${loaded.dropped} review card(s) could not be read`);
+        return loaded.deck;
+      }
+      quarantine(key, raw, `review deck could not be read (${loaded.reason})`);
+    } catch {
+      quarantine(key, raw, 'review deck is not readable JSON');
+    }
+    return emptyDeck();
+  };
+  const store = persistentAtom<ReviewDeck>(key, emptyDeck(), { encode: JSON.stringify, decode });
+  atoms.set(profileId, store);
+  return store;
+}
+
+const $mirror = atom<ReviewDeck>(emptyDeck());
+
+onMount($mirror, () => {
+  let unbind: (() => void) | undefined;
+  const unbindProfiles = $profiles.subscribe((profiles) => {
+    unbind?.();
+    unbind = deckAtomFor(profiles.activeId).subscribe((value) => $mirror.set(value));
+  });
+  return () => {
+    unbind?.();
+    unbindProfiles();
+  };
+});
+
+/** The active profile's deck. Read-only: change it through the actions below. */
+export const $deck: ReadableAtom<ReviewDeck> = $mirror;
+
+function update(change: (deck: ReviewDeck) => ReviewDeck): ReviewDeck {
+  const store = deckAtomFor($profiles.get().activeId);
+  const before = store.get();
+  const next = change(before);
+  if (next !== before) store.set(next);
+  return next;
+}
+
+/** Brings every answered question into the deck. Writes only when something was added. */
+export const syncReview = (known: ReadonlySet<string>) => update((deck) => syncDeck(deck, $progress.get(), known));
+
+export const rateReview = (questionId: string, rating: ReviewRating) => update((deck) => rateCard(deck, questionId, rating, new Date()));
+
+/** Any profile's deck, for export. */
+export const deckOf = (profileId: string): ReviewDeck => deckAtomFor(profileId).get();
+
+/** Merges an imported deck into a profile's (src/lib/backup.ts plans it). */
+export function writeDeck(profileId: string, deck: ReviewDeck): void {
+  const store = deckAtomFor(profileId);
+  store.set(mergeDecks(store.get(), deck));
+}
