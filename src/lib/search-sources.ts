@@ -1,9 +1,11 @@
 /**
  * What the search index holds, taken from the course graph: every lesson section (linked to its
  * anchor), each lesson's opening, each module, glossary term, reference and referral resource.
+ * Check questions are left out: they repeat what the sections teach, and the answer to "where is
+ * this taught" is the section.
  */
 import type { Course } from './course';
-import { checkHref, lessonHref, moduleHref } from './urls';
+import { lessonHref, moduleHref } from './urls';
 import type { SearchSource } from './search';
 
 export function searchSources(course: Course): SearchSource[] {
@@ -23,13 +25,6 @@ export function searchSources(course: Course): SearchSource[] {
         sources.push({ kind: 'section', title: section.title, context: `${lesson.title} · ${module.title}`, href: lessonHref(lesson.id, section.slug), body: section.text });
       }
     }
-    sources.push({
-      kind: 'section',
-      title: 'Module check',
-      context: module.title,
-      href: checkHref(module.id),
-      body: module.check.questions.map((q) => q.prompt).join(' '),
-    });
   }
   for (const term of course.glossary) {
     sources.push({ kind: 'glossary', title: term.term, context: 'Glossary', href: `glossary/#${term.id}`, lead: (term.aka ?? []).join(' '), body: term.definition });

@@ -45,8 +45,13 @@ export interface SearchSource {
 export interface SearchIndexFile {
   v: typeof SEARCH_INDEX_VERSION;
   docs: SearchDoc[];
-  /** fuse.js index over the vocabulary (Fuse.createIndex(...).toJSON()); its records carry the words. */
-  vocab: VocabularyIndex;
+  /**
+   * The vocabulary, sorted: the fuse.js index over it in compact form. Fuse.createIndex([], words)
+   * gives one record per word, { v: word, i: position, n: 1 } (a one-word string's length norm
+   * is 1), so the words alone are enough to rebuild it exactly (`vocabularyIndex`); shipping the
+   * records as JSON would add a third to the file.
+   */
+  vocab: string[];
   /**
    * Per vocabulary word, in the same order: its documents in increasing order, each written as
    * (gap from the previous document) * 4 + weight class (0 body, 1 body repeated, 2 lead, 3
@@ -132,8 +137,12 @@ export function buildSearchIndex(sources: SearchSource[]): SearchIndexFile {
         return gap * 4 + w;
       });
   });
-  const vocab = Fuse.createIndex([], vocabulary).toJSON();
-  return { v: SEARCH_INDEX_VERSION, docs, vocab, postings };
+  return { v: SEARCH_INDEX_VERSION, docs, vocab: vocabulary, postings };
+}
+
+/** The serialized fuse.js index of the vocabulary, rebuilt from the words. */
+export function vocabularyIndex(words: readonly string[]): VocabularyIndex {
+  return { keys: [], records: words.map((v, i) => ({ v, i, n: 1 })) };
 }
 
 export interface SearchHit {
@@ -169,9 +178,9 @@ export class Searcher {
       });
       return decoded;
     });
-    this.words = file.vocab.records.map((r) => r.v ?? '');
+    this.words = file.vocab;
     this.position = new Map(this.words.map((w, i) => [w, i]));
-    this.fuse = new Fuse(this.words, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 }, Fuse.parseIndex<string>(file.vocab as Parameters<typeof Fuse.parseIndex>[0]));
+    this.fuse = new Fuse(this.words, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 }, Fuse.parseIndex<string>(vocabularyIndex(file.vocab) as Parameters<typeof Fuse.parseIndex>[0]));
   }
 
   /** Vocabulary words a query word stands for, with how much each counts. */

@@ -48,7 +48,7 @@ function measure(label: string, sources: SearchSource[]) {
   console.log(
     [
       `search — ${label}`,
-      `  documents ${file.docs.length}, vocabulary ${file.vocab.records.length} words`,
+      `  documents ${file.docs.length}, vocabulary ${file.vocab.length} words`,
       `  index ${(json.length / 1024).toFixed(1)} KB raw, ${(gzipSync(json).length / 1024).toFixed(1)} KB gzip (docs ${part(file.docs)}, vocabulary ${part(file.vocab)}, postings ${part(file.postings)})`,
       `  query latency over ${times.length} queries: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${times[times.length - 1]!.toFixed(2)} ms`,
     ].join('\n'),

@@ -63,3 +63,9 @@ test('words nobody wrote find nothing rather than noise', () => {
   expect(searcher.search('xylophonequartz')).toEqual([]);
   expect(searcher.search('   ')).toEqual([]);
 });
+
+test('the compact vocabulary rebuilds exactly the index fuse.js makes of it', async () => {
+  const { default: Fuse } = await import('fuse.js');
+  const { vocabularyIndex } = await import('../../src/lib/search');
+  expect(vocabularyIndex(index.vocab)).toEqual(Fuse.createIndex([], index.vocab).toJSON());
+});
