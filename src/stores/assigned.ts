@@ -3,9 +3,10 @@
  * Key: crosswalk:assigned:<profile-id>, one per profile. Unreadable values are quarantined and
  * replaced by a clean list, with a notice, as for progress.
  */
-import { atom, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
+import type { ReadableAtom, WritableAtom } from 'nanostores';
 import { persistentAtom } from '@nanostores/persistent';
 import { PREFIX, quarantine, readKey, removeKey } from './storage';
+import { activeProfileMirror } from './active-profile';
 import { $profiles } from './profiles';
 import { acceptAssignment, emptyAssigned, loadAssigned, newLearnerId, removeAssignment, type AcceptOutcome, type AssignedState } from '../lib/assigned';
 import type { Assignment } from '../lib/assignment';
@@ -38,22 +39,8 @@ function assignedAtomFor(profileId: string): WritableAtom<AssignedState> {
   return store;
 }
 
-const $mirror = atom<AssignedState>(emptyAssigned('pending000'));
-
-onMount($mirror, () => {
-  let unbind: (() => void) | undefined;
-  const unbindProfiles = $profiles.subscribe((profiles) => {
-    unbind?.();
-    unbind = assignedAtomFor(profiles.activeId).subscribe((value) => $mirror.set(value));
-  });
-  return () => {
-    unbind?.();
-    unbindProfiles();
-  };
-});
-
 /** The active profile's assignments. Read-only: change them through the actions below. */
-export const $assigned: ReadableAtom<AssignedState> = $mirror;
+export const $assigned: ReadableAtom<AssignedState> = activeProfileMirror(emptyAssigned('pending000'), assignedAtomFor);
 
 function update(change: (state: AssignedState) => AssignedState): AssignedState {
   const store = assignedAtomFor($profiles.get().activeId);

@@ -7,9 +7,10 @@
  * now, and another tab's write is merged rather than adopted, so two open tabs never
  * lose each other's progress.
  */
-import { atom, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
+import type { ReadableAtom, WritableAtom } from 'nanostores';
 import { persistentAtom } from '@nanostores/persistent';
 import { quarantine, readKey } from './storage';
+import { activeProfileMirror } from './active-profile';
 import { $profiles, progressKey } from './profiles';
 import {
   emptyProgress,
@@ -71,22 +72,8 @@ function progressAtomFor(profileId: string): ProgressAtom {
   return store;
 }
 
-const $mirror = atom<ProgressState>(emptyProgress());
-
-onMount($mirror, () => {
-  let unbindProgress: (() => void) | undefined;
-  const unbindProfiles = $profiles.subscribe((profiles) => {
-    unbindProgress?.();
-    unbindProgress = progressAtomFor(profiles.activeId).subscribe((value) => $mirror.set(value));
-  });
-  return () => {
-    unbindProgress?.();
-    unbindProfiles();
-  };
-});
-
 /** The active profile's progress. Read-only: change it through the actions below. */
-export const $progress: ReadableAtom<ProgressState> = $mirror;
+export const $progress: ReadableAtom<ProgressState> = activeProfileMirror(emptyProgress(), progressAtomFor);
 
 /** Applies a change to the freshest copy: what this tab holds merged with what storage holds now. */
 function update(change: (state: ProgressState) => ProgressState, profileId = $profiles.get().activeId): ProgressState {

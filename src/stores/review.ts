@@ -3,9 +3,10 @@
  * Key: crosswalk:review:<profile-id>. Unreadable values are quarantined and replaced by an empty
  * deck, which refills from the learner's answers.
  */
-import { atom, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
+import type { ReadableAtom, WritableAtom } from 'nanostores';
 import { persistentAtom } from '@nanostores/persistent';
 import { PREFIX, quarantine } from './storage';
+import { activeProfileMirror } from './active-profile';
 import { $profiles } from './profiles';
 import { $progress } from './progress';
 import { emptyDeck, loadDeck, mergeDecks, rateCard, syncDeck, type ReviewDeck, type ReviewRating } from '../lib/review';
@@ -36,22 +37,8 @@ function deckAtomFor(profileId: string): WritableAtom<ReviewDeck> {
   return store;
 }
 
-const $mirror = atom<ReviewDeck>(emptyDeck());
-
-onMount($mirror, () => {
-  let unbind: (() => void) | undefined;
-  const unbindProfiles = $profiles.subscribe((profiles) => {
-    unbind?.();
-    unbind = deckAtomFor(profiles.activeId).subscribe((value) => $mirror.set(value));
-  });
-  return () => {
-    unbind?.();
-    unbindProfiles();
-  };
-});
-
 /** The active profile's deck. Read-only: change it through the actions below. */
-export const $deck: ReadableAtom<ReviewDeck> = $mirror;
+export const $deck: ReadableAtom<ReviewDeck> = activeProfileMirror(emptyDeck(), deckAtomFor);
 
 function update(change: (deck: ReviewDeck) => ReviewDeck): ReviewDeck {
   const store = deckAtomFor($profiles.get().activeId);
