@@ -2,7 +2,8 @@
  * Course search: built at build time, queried in the browser when search opens.
  *
  * Fuzzy-matching whole section bodies is slow (fuse.js over a few hundred long bodies takes tens
- * of milliseconds a query, and ten times that on a ten-times corpus), so the index is in two parts:
+ * of milliseconds a query, and ten times that on a ten-times corpus) and large, so the index is in
+ * two parts, and holds short fields whole but only each body's most distinctive words:
  *   - an exact word index: every word (lower-cased, accents removed, lightly stemmed) maps to the
  *     documents that contain it, with a weight for where it appears (title, heading, body);
  *   - a fuse.js index over the vocabulary only (a few thousand short words), used when a query
@@ -100,19 +101,36 @@ export function terms(text: string): string[] {
   return out;
 }
 
+const WITH_EXCERPT: ReadonlySet<SearchKind> = new Set(['section', 'glossary', 'resource']);
+
+/** Body words indexed per document: its most distinctive ones. */
+const BODY_WORDS = 12;
+
 /** Excerpts are a quarter of the index: kept short. */
-const EXCERPT = 90;
+const EXCERPT = 64;
 
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= EXCERPT) return flat;
   const cut = flat.lastIndexOf(' ', EXCERPT);
-  return `${flat.slice(0, cut > 50 ? cut : EXCERPT)}…`;
+  return `${flat.slice(0, cut > 40 ? cut : EXCERPT)}…`;
 }
 
 /** Builds the index file from documents. Deterministic: the same course gives the same bytes. */
 export function buildSearchIndex(sources: SearchSource[]): SearchIndexFile {
-  const docs: SearchDoc[] = sources.map((s) => ({ k: s.kind, t: s.title, c: s.context, h: s.href, x: excerpt(s.body || s.lead || '') }));
+  // Excerpts where they add something to the title: a section's opening words, a definition, a
+  // resource's use. Modules, lessons and references are recognisable by title and context alone.
+  const docs: SearchDoc[] = sources.map((s) => ({ k: s.kind, t: s.title, c: s.context, h: s.href, x: WITH_EXCERPT.has(s.kind) ? excerpt(s.body || s.lead || '') : '' }));
+  // Body words: only each document's most distinctive ones (by tf-idf) are indexed. Titles,
+  // headings and leads are indexed whole. This keeps the index small without losing what a
+  // section is about: its heading says it, and its key words back it up.
+  const bodyCounts = sources.map((source) => {
+    const counts = new Map<string, number>();
+    for (const word of terms(source.body)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    return counts;
+  });
+  const documentFrequency = new Map<string, number>();
+  for (const counts of bodyCounts) for (const word of counts.keys()) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
   const weights = new Map<string, Map<number, number>>();
   sources.forEach((source, doc) => {
     const add = (word: string, weight: number) => {
@@ -120,9 +138,12 @@ export function buildSearchIndex(sources: SearchSource[]): SearchIndexFile {
       if (!byDoc) weights.set(word, (byDoc = new Map()));
       byDoc.set(doc, Math.max(byDoc.get(doc) ?? 0, weight));
     };
-    const counts = new Map<string, number>();
-    for (const word of terms(source.body)) counts.set(word, (counts.get(word) ?? 0) + 1);
-    for (const [word, count] of counts) add(word, count > 1 ? 1 : 0);
+    const counts = bodyCounts[doc]!;
+    const distinctive = [...counts]
+      .map(([word, count]) => [word, count * Math.log(sources.length / documentFrequency.get(word)!)] as const)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, BODY_WORDS);
+    for (const [word] of distinctive) add(word, counts.get(word)! > 1 ? 1 : 0);
     for (const word of terms(source.lead ?? '')) add(word, 2);
     for (const word of terms(source.title)) add(word, 3);
   });

@@ -44,12 +44,12 @@ function measure(label: string, sources: SearchSource[]) {
     }
   }
   times.sort((a, b) => a - b);
-  const part = (value: unknown) => `${(gzipSync(JSON.stringify(value)).length / 1024).toFixed(1)} KB`;
+  const part = (value: unknown) => `${(gzipSync(JSON.stringify(value)).length / 1024).toFixed(1)} KiB`;
   console.log(
     [
       `search — ${label}`,
       `  documents ${file.docs.length}, vocabulary ${file.vocab.length} words`,
-      `  index ${(json.length / 1024).toFixed(1)} KB raw, ${(gzipSync(json).length / 1024).toFixed(1)} KB gzip (docs ${part(file.docs)}, vocabulary ${part(file.vocab)}, postings ${part(file.postings)})`,
+      `  index ${(json.length / 1024).toFixed(1)} KiB raw, ${gzipSync(json).length.toLocaleString('en-US')} bytes gzip (docs ${part(file.docs)}, vocabulary ${part(file.vocab)}, postings ${part(file.postings)})`,
       `  query latency over ${times.length} queries: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${times[times.length - 1]!.toFixed(2)} ms`,
     ].join('\n'),
   );

@@ -50,6 +50,11 @@ const FIXTURE: [string, string[]][] = [
   ['roaming refrence', ['glossary/#roaming-reference', 'modules/duty-04-personalizing/']],
   ['cold send-off', ['modules/orientation/warm-hand-off-and-limits/#warm-hand-off-not-cold-send-off', 'glossary/#cold-send-off']],
   ['person driven', ['modules/value-12-person-driven/', 'glossary/#person-driven']],
+  ['988', ['resources/#lifeline-988', 'modules/duty-08-crises/']],
+  ['legal advice', ['modules/duty-11-advocacy/where-advocacy-stops/', 'modules/value-11-transparent/the-limits-of-your-role/']],
+  ['someone in danger', ['modules/orientation/warm-hand-off-and-limits/#when-someone-may-be-in-danger', 'modules/duty-08-crises/when-it-is-more/', 'resources/#emergency-911']],
+  ['reference interview', ['glossary/#reference-interview', 'modules/value-04-empathetic/listening-at-any-desk/']],
+  ['decline to work with someone', ['modules/value-01-voluntary/when-you-cannot-serve-someone-well/']],
 ];
 
 describe('fixture queries find the right section in the top three', () => {
