@@ -6,5 +6,9 @@ declare namespace App {
     moduleId?: string;
     /** True on pages that render their own reference list, so citations link within the page. */
     hasReferenceList?: boolean;
+    /** Set by the lesson page so <Reflect> can label journal notes with where they were written. */
+    lesson?: { id: string; title: string; moduleTitle: string };
+    /** Counts <Term> popovers on a page, so each gets its own id. */
+    termCount?: number;
   }
 }

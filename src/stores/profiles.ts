@@ -57,6 +57,7 @@ export function deleteProfile(id: string): ProfileResult {
     removeKey(progressKey(id));
     removeKey(`${PREFIX}assigned:${id}`);
     removeKey(`${PREFIX}review:${id}`);
+    removeKey(`${PREFIX}journal:${id}`);
   }
   return result;
 }

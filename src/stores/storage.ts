@@ -16,6 +16,7 @@
  *   crosswalk:assigned:<profile-id>    accepted assignments and learner id (src/stores/assigned.ts)
  *   crosswalk:team                     a supervisor's imported records (src/stores/team.ts)
  *   crosswalk:review:<profile-id>      spaced-review deck (src/stores/review.ts)
+ *   crosswalk:journal:<profile-id>     reflection notes (src/stores/journal.ts)
  *   crosswalk:quarantine:<key>         the last unreadable value found under <key>
  *   crosswalk:shared-computer          in sessionStorage: "1" while shared-computer mode is on
  */
