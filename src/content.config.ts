@@ -8,6 +8,7 @@ import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'zod';
 import { readYamlFile } from './lib/yaml-file';
+import { scenarioSchema } from './lib/scenario';
 import {
   checkSchema,
   frameworkSchema,
@@ -79,5 +80,10 @@ export const collections = {
   checks: defineCollection({
     loader: glob({ pattern: '*/check.{yaml,yml}', base: at('modules'), generateId: moduleFolder }),
     schema: checkSchema,
+  }),
+  // Structure (no dangling choice, every path ends) is checked by src/lib/course.ts.
+  scenarios: defineCollection({
+    loader: glob({ pattern: '*/scenario.{yaml,yml}', base: at('modules'), generateId: moduleFolder }),
+    schema: scenarioSchema,
   }),
 };

@@ -31,6 +31,7 @@ async function load(): Promise<Course> {
     modules: (await getCollection('modules')).map(mdx),
     lessons: (await getCollection('lessons')).map(mdx),
     checks: (await getCollection('checks')).map((e) => ({ file: e.filePath ?? e.id, data: e.data })),
+    scenarios: (await getCollection('scenarios')).map((e) => ({ file: e.filePath ?? e.id, data: e.data })),
   };
   return buildCourse(input);
 }

@@ -29,6 +29,7 @@ import {
   type SiteData,
 } from './schemas';
 import { scanLesson, type LessonSection } from './lesson-scan';
+import { scenarioSchema, validateScenario, type Scenario } from './scenario';
 import { hashText } from './hash';
 
 // ---------------------------------------------------------------------------
@@ -59,6 +60,8 @@ export interface CourseInput {
   lessons: MdxSourceFile[];
   /** `modules/<id>/check.yaml` files. */
   checks: SourceFile[];
+  /** `modules/<id>/scenario.yaml` files: branching practice conversations (optional per module). */
+  scenarios?: SourceFile[];
 }
 
 // ---------------------------------------------------------------------------
@@ -146,6 +149,8 @@ export interface CourseModule extends ModuleData {
   check: CourseCheck;
   /** Fingerprint of everything in the module folder; changes when its content does. */
   contentHash: string;
+  /** The module's branching practice conversation, if it has one. */
+  scenario?: Scenario;
   /** Total minutes: the module's stated minutes. */
 }
 
@@ -244,6 +249,7 @@ function editDistance(a: string, b: string): number {
 const LESSON_FILE = /(?:^|\/)modules\/([^/]+)\/(\d\d)-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
 const MODULE_FILE = /(?:^|\/)modules\/([^/]+)\/index\.mdx$/;
 const CHECK_FILE = /(?:^|\/)modules\/([^/]+)\/check\.ya?ml$/;
+const SCENARIO_FILE = /(?:^|\/)modules\/([^/]+)\/scenario\.ya?ml$/;
 const FRAMEWORK_FILE = /([^/]+)\.ya?ml$/;
 const MODULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -366,6 +372,11 @@ export function buildCourse(input: CourseInput): Course {
     const moduleId = CHECK_FILE.exec(source.file)?.[1];
     if (moduleId) checkSources.set(moduleId, source);
   }
+  const scenarioSources = new Map<string, SourceFile>();
+  for (const source of input.scenarios ?? []) {
+    const moduleId = SCENARIO_FILE.exec(source.file)?.[1];
+    if (moduleId) scenarioSources.set(moduleId, source);
+  }
 
   const modules: CourseModule[] = [];
   const moduleSources = new Map<string, MdxSourceFile>();
@@ -400,6 +411,17 @@ export function buildCourse(input: CourseInput): Course {
       check = buildCheck(moduleId, checkSource, lessonsByStem);
     }
 
+    let scenario: Scenario | undefined;
+    const scenarioSource = scenarioSources.get(moduleId);
+    if (scenarioSource) {
+      const parsed = parse(scenarioSchema, scenarioSource);
+      if (parsed) {
+        const problems = validateScenario(parsed, new Set(frameworkItems.keys()));
+        for (const problem of problems) report(scenarioSource.file, problem.field, problem.message);
+        if (problems.length === 0) scenario = parsed;
+      }
+    }
+
     // Lesson bodies: citations, terms, inline checks, reflections.
     const questionIds = new Set(check?.questions.map((q) => q.localId));
     const reflectionIds = new Map<string, string>();
@@ -426,6 +448,7 @@ export function buildCourse(input: CourseInput): Course {
       lessons,
       check,
       contentHash: '',
+      ...(scenario ? { scenario } : {}),
     });
   }
 
@@ -529,7 +552,9 @@ export function buildCourse(input: CourseInput): Course {
       .filter((l) => LESSON_FILE.exec(l.file)?.[1] === mod.id)
       .sort((a, b) => a.file.localeCompare(b.file))
       .map((l) => `${l.file}\n${JSON.stringify(l.data)}\n${l.body}`);
-    mod.contentHash = hashText([JSON.stringify(source.data), source.body, ...lessonText, JSON.stringify(checkSources.get(mod.id)?.data)].join('\n\u0000'));
+    mod.contentHash = hashText(
+      [JSON.stringify(source.data), source.body, ...lessonText, JSON.stringify(checkSources.get(mod.id)?.data), ...(mod.scenario ? [JSON.stringify(mod.scenario)] : [])].join('\n\u0000'),
+    );
   }
 
   const modulesByItem = new Map<string, string[]>();

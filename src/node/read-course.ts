@@ -33,6 +33,7 @@ export async function readCourseFiles(root = process.cwd()): Promise<CourseInput
   const modules: MdxSourceFile[] = [];
   const lessons: MdxSourceFile[] = [];
   const checks: SourceFile[] = [];
+  const scenarios: SourceFile[] = [];
   for (const dir of moduleDirs) {
     const files = (await readdir(join(modulesDir, dir))).sort();
     for (const name of files) {
@@ -40,6 +41,7 @@ export async function readCourseFiles(root = process.cwd()): Promise<CourseInput
       if (name === 'index.mdx') modules.push(await mdxFile(root, path));
       else if (/^\d\d-.*\.mdx$/.test(name)) lessons.push(await mdxFile(root, path));
       else if (/^check\.ya?ml$/.test(name)) checks.push(await yamlFile(root, path));
+      else if (/^scenario\.ya?ml$/.test(name)) scenarios.push(await yamlFile(root, path));
     }
   }
 
@@ -53,5 +55,6 @@ export async function readCourseFiles(root = process.cwd()): Promise<CourseInput
     modules,
     lessons,
     checks,
+    scenarios,
   };
 }

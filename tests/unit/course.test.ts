@@ -228,3 +228,22 @@ describe('buildCourse rejects broken content, naming file, field and value', () 
     expect(() => buildCourse(input)).toThrowError(/2 problems:\n {2}modules\/alpha\/index\.mdx → maps\[0\]: .*\n {2}content\/paths\.yaml → \[0\]\.modules\[0\]/);
   });
 });
+
+describe('practice scenarios', () => {
+  test('a module scenario is joined to its module', async () => {
+    const course = buildCourse(await miniCourseInput());
+    const beta = course.modules.find((m) => m.id === 'beta')!;
+    expect(beta.scenario?.start).toBe('opening');
+    expect(course.modules.find((m) => m.id === 'alpha')!.scenario).toBeUndefined();
+  });
+
+  test('a broken scenario fails the build naming the file and the field', async () => {
+    const input = await miniCourseInput();
+    const scenario = record(input.scenarios!.find((s) => s.file.endsWith('beta/scenario.yaml'))!.data);
+    scenario.nodes[0].choices[1].next = 'nowhere';
+    scenario.nodes[2].ending.maps = ['naps-99'];
+    const problems = problemsOf(input);
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'modules/beta/scenario.yaml', field: 'nodes[0].choices[1].next', message: expect.stringContaining('leads nowhere') }));
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'modules/beta/scenario.yaml', field: 'nodes[2].ending.maps[0]' }));
+  });
+});
