@@ -106,6 +106,9 @@ describe('completion records', () => {
 
   test('every single-character change to a code is refused, never thrown', () => {
     const code = recordCode(sample);
+    // Found by fast-check (seed 1600844924): this change inflated to the same JSON and passed the
+    // checksum before the codec insisted on its own spelling of the deflate stream.
+    if (code.length > 173 && code[173] !== '-') expect(openRecord(code.slice(0, 173) + '-' + code.slice(174)).ok).toBe(false);
     fc.assert(
       fc.property(fc.nat({ max: code.length - 1 }), fc.constantFrom(...'ABCxyz019-_.'), (at, char) => {
         fc.pre(code[at] !== char);
