@@ -194,3 +194,24 @@ describe('desk recaps', () => {
   });
 });
 
+
+describe('practice', () => {
+  test('five or more practice modules, each with a playable scenario and a check, on the refresher path', () => {
+    const practice = course.modules.filter((m) => m.part === 'practice');
+    expect(practice.length).toBeGreaterThanOrEqual(5);
+    const refresher = course.paths.find((p) => p.id === 'refresher')!;
+    for (const module of practice.filter((m) => m.id !== 'practice-07-supporting-staff')) {
+      expect(module.scenario, `${module.id} has no scenario.yaml`).toBeDefined();
+      expect(module.scenario!.nodes.filter((n) => n.ending).length, `${module.id}: endings`).toBeGreaterThanOrEqual(3);
+      expect(module.check.questions.length).toBeGreaterThanOrEqual(6);
+      expect(refresher.modules, `${module.id} on the refresher path`).toContain(module.id);
+    }
+  });
+
+  test('the practice scenario about distress ends well only by bringing in help, and names 911 and 988', () => {
+    const distress = course.modules.find((m) => m.maps[0] === 'copeland-08' && m.part === 'practice')!;
+    const text = JSON.stringify(distress.scenario);
+    expect(text).toMatch(/911/);
+    expect(`${text} ${distress.recap!.handOff}`).toMatch(/988/);
+  });
+});
