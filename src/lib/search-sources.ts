@@ -16,11 +16,11 @@ export function searchSources(course: Course): SearchSource[] {
       title: module.title,
       context: course.parts.find((p) => p.id === module.part)?.title ?? 'Module',
       href: moduleHref(module.id),
-      lead: [module.summary, ...(module.recap ? [...module.recap.say, ...module.recap.avoid, module.recap.handOff] : [])].join(' '),
-      body: module.objectives.join(' '),
+      lead: module.summary,
+      body: [...module.objectives, ...(module.recap ? [...module.recap.say, ...module.recap.avoid, module.recap.handOff] : [])].join(' '),
     });
     for (const lesson of module.lessons) {
-      sources.push({ kind: 'lesson', title: lesson.title, context: module.title, href: lessonHref(lesson.id), lead: lesson.summary ?? '', body: lesson.intro });
+      sources.push({ kind: 'lesson', title: lesson.title, context: module.title, href: lessonHref(lesson.id), body: `${lesson.summary ?? ''} ${lesson.intro}` });
       for (const section of lesson.sections) {
         sources.push({ kind: 'section', title: section.title, context: `${lesson.title} · ${module.title}`, href: lessonHref(lesson.id, section.slug), body: section.text });
       }

@@ -3,7 +3,7 @@
  *
  * Fuzzy-matching whole section bodies is slow (fuse.js over a few hundred long bodies takes tens
  * of milliseconds a query, and ten times that on a ten-times corpus) and large, so the index is in
- * two parts, and holds short fields whole but only each body's most distinctive words:
+ * two parts, and holds titles and headings whole but only each body's most distinctive words:
  *   - an exact word index: every word (lower-cased, accents removed, lightly stemmed) maps to the
  *     documents that contain it, with a weight for where it appears (title, heading, body);
  *   - a fuse.js index over the vocabulary only (a few thousand short words), used when a query
@@ -104,16 +104,16 @@ export function terms(text: string): string[] {
 const WITH_EXCERPT: ReadonlySet<SearchKind> = new Set(['section', 'glossary', 'resource']);
 
 /** Body words indexed per document: its most distinctive ones. */
-const BODY_WORDS = 12;
+const BODY_WORDS = 8;
 
 /** Excerpts are a quarter of the index: kept short. */
-const EXCERPT = 64;
+const EXCERPT = 50;
 
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= EXCERPT) return flat;
   const cut = flat.lastIndexOf(' ', EXCERPT);
-  return `${flat.slice(0, cut > 40 ? cut : EXCERPT)}…`;
+  return `${flat.slice(0, cut > 30 ? cut : EXCERPT)}…`;
 }
 
 /** Builds the index file from documents. Deterministic: the same course gives the same bytes. */
