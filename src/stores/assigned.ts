@@ -3,9 +3,9 @@
  * Key: crosswalk:assigned:<profile-id>, one per profile. Unreadable values are quarantined and
  * replaced by a clean list, with a notice, as for progress.
  */
-import type { ReadableAtom, WritableAtom } from 'nanostores';
-import { persistentAtom } from '@nanostores/persistent';
-import { PREFIX, quarantine, readKey, removeKey } from './storage';
+import type { ReadableAtom } from 'nanostores';
+import { PREFIX, readKey, removeKey } from './storage';
+import { perProfile, validatedAtom } from './validated';
 import { activeProfileMirror } from './active-profile';
 import { $profiles } from './profiles';
 import { acceptAssignment, emptyAssigned, loadAssigned, newLearnerId, removeAssignment, type AcceptOutcome, type AssignedState } from '../lib/assigned';
@@ -13,31 +13,20 @@ import type { Assignment } from '../lib/assignment';
 
 export const assignedKey = (profileId: string) => `${PREFIX}assigned:${profileId}`;
 
-const atoms = new Map<string, WritableAtom<AssignedState>>();
-
-function assignedAtomFor(profileId: string): WritableAtom<AssignedState> {
-  const existing = atoms.get(profileId);
-  if (existing) return existing;
-  const key = assignedKey(profileId);
-  // Made once per atom: until something is saved, every read in this tab sees the same id.
+// The fallback id is made once per atom: until something is saved, every read in this tab sees
+// the same id.
+const assignedAtomFor = perProfile((profileId) => {
   const fallbackId = newLearnerId();
-  const decode = (raw: string): AssignedState => {
-    try {
-      const loaded = loadAssigned(JSON.parse(raw), fallbackId);
-      if (loaded.ok) {
-        if (loaded.dropped > 0) quarantine(key, raw, `${loaded.dropped} saved assignment(s) could not be read`);
-        return loaded.state;
-      }
-      quarantine(key, raw, `saved assignments could not be read (${loaded.reason})`);
-    } catch {
-      quarantine(key, raw, 'saved assignments are not readable JSON');
-    }
-    return emptyAssigned(fallbackId);
-  };
-  const store = persistentAtom<AssignedState>(key, emptyAssigned(fallbackId), { encode: JSON.stringify, decode });
-  atoms.set(profileId, store);
-  return store;
-}
+  return validatedAtom<AssignedState>(assignedKey(profileId), {
+    empty: () => emptyAssigned(fallbackId),
+    load: (raw) => {
+      const loaded = loadAssigned(raw, fallbackId);
+      return loaded.ok ? { ok: true, value: loaded.state, dropped: loaded.dropped } : loaded;
+    },
+    what: 'saved assignment list',
+    items: 'saved assignment(s)',
+  });
+});
 
 /** The active profile's assignments. Read-only: change them through the actions below. */
 export const $assigned: ReadableAtom<AssignedState> = activeProfileMirror(emptyAssigned('pending000'), assignedAtomFor);

@@ -3,38 +3,26 @@
  * Key: crosswalk:journal:<profile-id>. Unreadable values are quarantined and replaced by an
  * empty journal, with a notice; the quarantined copy can still be downloaded from My progress.
  */
-import type { ReadableAtom, WritableAtom } from 'nanostores';
-import { persistentAtom } from '@nanostores/persistent';
-import { PREFIX, quarantine } from './storage';
+import type { ReadableAtom } from 'nanostores';
+import { PREFIX } from './storage';
+import { perProfile, validatedAtom } from './validated';
 import { activeProfileMirror } from './active-profile';
 import { $profiles } from './profiles';
 import { deleteEntry, emptyJournal, loadJournal, saveEntry, type Journal, type JournalEntry, type SaveResult } from '../lib/journal';
 
 export const journalKey = (profileId: string) => `${PREFIX}journal:${profileId}`;
 
-const atoms = new Map<string, WritableAtom<Journal>>();
-
-function journalAtomFor(profileId: string): WritableAtom<Journal> {
-  const existing = atoms.get(profileId);
-  if (existing) return existing;
-  const key = journalKey(profileId);
-  const decode = (raw: string): Journal => {
-    try {
-      const loaded = loadJournal(JSON.parse(raw));
-      if (loaded.ok) {
-        if (loaded.dropped > 0) quarantine(key, raw, `${loaded.dropped} journal note(s) could not be read`);
-        return loaded.journal;
-      }
-      quarantine(key, raw, `journal could not be read (${loaded.reason})`);
-    } catch {
-      quarantine(key, raw, 'journal is not readable JSON');
-    }
-    return emptyJournal();
-  };
-  const store = persistentAtom<Journal>(key, emptyJournal(), { encode: JSON.stringify, decode });
-  atoms.set(profileId, store);
-  return store;
-}
+const journalAtomFor = perProfile((profileId) =>
+  validatedAtom<Journal>(journalKey(profileId), {
+    empty: emptyJournal,
+    load: (raw) => {
+      const loaded = loadJournal(raw);
+      return loaded.ok ? { ok: true, value: loaded.journal, dropped: loaded.dropped } : loaded;
+    },
+    what: 'journal',
+    items: 'journal note(s)',
+  }),
+);
 
 /** The active profile's journal. Read-only: change it through the actions below. */
 export const $journal: ReadableAtom<Journal> = activeProfileMirror(emptyJournal(), journalAtomFor);

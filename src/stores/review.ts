@@ -3,9 +3,9 @@
  * Key: crosswalk:review:<profile-id>. Unreadable values are quarantined and replaced by an empty
  * deck, which refills from the learner's answers.
  */
-import type { ReadableAtom, WritableAtom } from 'nanostores';
-import { persistentAtom } from '@nanostores/persistent';
-import { PREFIX, quarantine } from './storage';
+import type { ReadableAtom } from 'nanostores';
+import { PREFIX } from './storage';
+import { perProfile, validatedAtom } from './validated';
 import { activeProfileMirror } from './active-profile';
 import { $profiles } from './profiles';
 import { $progress } from './progress';
@@ -13,29 +13,17 @@ import { emptyDeck, loadDeck, mergeDecks, rateCard, syncDeck, type ReviewDeck, t
 
 export const reviewKey = (profileId: string) => `${PREFIX}review:${profileId}`;
 
-const atoms = new Map<string, WritableAtom<ReviewDeck>>();
-
-function deckAtomFor(profileId: string): WritableAtom<ReviewDeck> {
-  const existing = atoms.get(profileId);
-  if (existing) return existing;
-  const key = reviewKey(profileId);
-  const decode = (raw: string): ReviewDeck => {
-    try {
-      const loaded = loadDeck(JSON.parse(raw));
-      if (loaded.ok) {
-        if (loaded.dropped > 0) quarantine(key, raw, `${loaded.dropped} review card(s) could not be read`);
-        return loaded.deck;
-      }
-      quarantine(key, raw, `review deck could not be read (${loaded.reason})`);
-    } catch {
-      quarantine(key, raw, 'review deck is not readable JSON');
-    }
-    return emptyDeck();
-  };
-  const store = persistentAtom<ReviewDeck>(key, emptyDeck(), { encode: JSON.stringify, decode });
-  atoms.set(profileId, store);
-  return store;
-}
+const deckAtomFor = perProfile((profileId) =>
+  validatedAtom<ReviewDeck>(reviewKey(profileId), {
+    empty: emptyDeck,
+    load: (raw) => {
+      const loaded = loadDeck(raw);
+      return loaded.ok ? { ok: true, value: loaded.deck, dropped: loaded.dropped } : loaded;
+    },
+    what: 'review deck',
+    items: 'review card(s)',
+  }),
+);
 
 /** The active profile's deck. Read-only: change it through the actions below. */
 export const $deck: ReadableAtom<ReviewDeck> = activeProfileMirror(emptyDeck(), deckAtomFor);

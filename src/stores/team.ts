@@ -2,28 +2,22 @@
  * The supervisor's team data (shape and rules: src/lib/team.ts), kept in this browser only.
  * Key: crosswalk:team. Unreadable values are quarantined and replaced by an empty team.
  */
-import { persistentAtom } from '@nanostores/persistent';
-import { PREFIX, quarantine, removeKey } from './storage';
+import { PREFIX, removeKey } from './storage';
+import { validatedAtom } from './validated';
 import { emptyTeam, loadTeam, mergeRecord, removeRecord, type MergeOutcome, type TeamState } from '../lib/team';
 import { openRecord } from '../lib/record';
 
 export const TEAM_KEY = `${PREFIX}team`;
 
-function decodeTeam(raw: string): TeamState {
-  try {
-    const loaded = loadTeam(JSON.parse(raw));
-    if (loaded.ok) {
-      if (loaded.dropped > 0) quarantine(TEAM_KEY, raw, `${loaded.dropped} saved team record(s) could not be read`);
-      return loaded.team;
-    }
-    quarantine(TEAM_KEY, raw, `team data could not be read (${loaded.reason})`);
-  } catch {
-    quarantine(TEAM_KEY, raw, 'team data is not readable JSON');
-  }
-  return emptyTeam();
-}
-
-export const $team = persistentAtom<TeamState>(TEAM_KEY, emptyTeam(), { encode: JSON.stringify, decode: decodeTeam });
+export const $team = validatedAtom<TeamState>(TEAM_KEY, {
+  empty: emptyTeam,
+  load: (raw) => {
+    const loaded = loadTeam(raw);
+    return loaded.ok ? { ok: true, value: loaded.team, dropped: loaded.dropped } : loaded;
+  },
+  what: 'team data',
+  items: 'saved team record(s)',
+});
 
 export interface ImportResult {
   /** Where the text came from: a file name, or "Pasted code 2". */
