@@ -2,7 +2,9 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
+import { createHash } from 'node:crypto';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { THEME_INIT_SCRIPT } from './src/lib/theme-init.ts';
 
 // Libraries often host the course in a folder of their website (for example
 // https://library.example.org/training/crosswalk/). Set CROSSWALK_BASE to that
@@ -31,6 +33,8 @@ export default defineConfig({
   security: {
     csp: {
       algorithm: 'SHA-256',
+      // Astro hashes the scripts it bundles, not is:inline ones: the theme script's hash is ours.
+      scriptDirective: { hashes: [`sha256-${createHash('sha256').update(THEME_INIT_SCRIPT, 'utf8').digest('base64')}`] },
       directives: [
         "default-src 'self'",
         "img-src 'self' data:",

@@ -1,10 +1,23 @@
-/** Renders an APA citation written with `*italics*` as safe HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+/** One run of an APA citation: plain or italic text. */
+export interface ApaSegment {
+  text: string;
+  italic: boolean;
 }
 
-export function apaToHtml(apa: string): string {
-  return escapeHtml(apa).replace(/\*([^*]+)\*/g, '<em>$1</em>');
+/**
+ * Splits an APA citation written with `*italics*` into runs, so components render it as
+ * text and <em> elements: no HTML string is ever built from content.
+ */
+export function apaSegments(apa: string): ApaSegment[] {
+  const segments: ApaSegment[] = [];
+  let last = 0;
+  for (const match of apa.matchAll(/\*([^*]+)\*/g)) {
+    if (match.index > last) segments.push({ text: apa.slice(last, match.index), italic: false });
+    segments.push({ text: match[1]!, italic: true });
+    last = match.index + match[0].length;
+  }
+  if (last < apa.length) segments.push({ text: apa.slice(last), italic: false });
+  return segments;
 }
 
 /** The citation as plain text (for search, exports and screen-reader-friendly copies). */

@@ -7,6 +7,7 @@
  * and by the Node-side reader used in tests and scripts, so both see the same rules.
  */
 import { z } from 'zod';
+import { unsafeLinkReason } from './safe-url';
 
 /** Lowercase words joined by hyphens: safe in URLs and storage keys. */
 export const kebabId = z
@@ -52,6 +53,12 @@ export const frameworkSchema = z.strictObject({
 });
 
 // ---------------------------------------------------------------------------
+/** A link target from content: relative, https:, mailto: or tel: (src/lib/safe-url.ts says why). */
+export const linkUrl = z.string().superRefine((url, ctx) => {
+  const reason = unsafeLinkReason(url);
+  if (reason) ctx.addIssue({ code: 'custom', message: `"${url}" ${reason}` });
+});
+
 // content/references.yaml, glossary.yaml, resources.yaml, paths.yaml, site.yaml
 
 export const referenceSchema = z.strictObject({
@@ -62,7 +69,7 @@ export const referenceSchema = z.strictObject({
   /** Full APA 7 citation; `*text*` marks italics. */
   apa: text,
   /** Only where the source article gives one. */
-  url: z.url().optional(),
+  url: linkUrl.optional(),
   note: text.optional(),
 });
 
@@ -86,7 +93,7 @@ export const resourceSchema = z.strictObject({
   scope: z.enum(['national', 'local']),
   /** True until the library replaces the entry with its own service. */
   placeholder: z.boolean().default(false),
-  url: z.url().optional(),
+  url: linkUrl.optional(),
   note: text.optional(),
 });
 

@@ -225,6 +225,39 @@ export function clearAllData(): void {
   memory.clear();
 }
 
+/**
+ * "Erase my data": removes every Crosswalk key from localStorage and sessionStorage alike,
+ * whichever one this page runs on, and from memory. Ends shared-computer mode too: nothing of
+ * ours is left in this browser. Returns the keys storage refused to remove (normally none).
+ * Call location.reload() (or navigate) afterwards, so no store writes its old value back.
+ */
+export function eraseAllData(): string[] {
+  memory.clear();
+  const refused: string[] = [];
+  for (const storage of [() => localStorage, () => sessionStorage]) {
+    let area: Storage;
+    try {
+      area = storage();
+    } catch {
+      continue; // Storage is blocked: nothing of ours can be in it.
+    }
+    try {
+      const ours: string[] = [];
+      for (let i = 0; i < area.length; i++) {
+        const key = area.key(i);
+        if (key?.startsWith(PREFIX)) ours.push(key);
+      }
+      for (const key of ours) {
+        area.removeItem(key);
+        if (area.getItem(key) !== null) refused.push(key);
+      }
+    } catch {
+      refused.push('(storage stopped answering)');
+    }
+  }
+  return refused;
+}
+
 /** Asks the browser not to evict our storage under pressure. Resolves to whether it agreed. */
 export async function requestPersistentStorage(): Promise<boolean | undefined> {
   try {

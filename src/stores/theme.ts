@@ -2,14 +2,17 @@
  * The reader's colour theme. Stored as a plain string:
  *   localStorage["crosswalk:theme"] = "dark"   // or "light"; absent = follow the system
  * Any other stored value is treated as "system". The inline script in
- * src/components/ThemeScript.astro reads the same key before first paint (to avoid a
+ * src/lib/theme-init.ts reads the same key before first paint (to avoid a
  * flash of the wrong theme); this store is the only code that writes it.
  */
 import { persistentAtom } from '@nanostores/persistent';
-import { PREFIX } from './storage';
+import { THEME_KEY } from '../lib/theme-init';
+// Installs the guarded storage engine before this store first reads.
+import './storage';
+
+export { THEME_KEY };
 
 export type Theme = 'system' | 'light' | 'dark';
-export const THEME_KEY = `${PREFIX}theme`;
 
 export const $theme = persistentAtom<Theme>(THEME_KEY, 'system', {
   decode: (value) => (value === 'light' || value === 'dark' ? value : 'system'),

@@ -24,6 +24,9 @@ function build(variant: Variant): Promise<void> {
       cwd: PROJECT_ROOT,
       env: {
         ...process.env,
+        // Vitest sets NODE_ENV=test, and Vite would then bundle React's development build
+        // (three times the size, with dev-only warnings): test what `npm run build` ships.
+        NODE_ENV: 'production',
         CROSSWALK_OUT_DIR: variant.outDir,
         CROSSWALK_BASE: variant.base,
         CROSSWALK_COURSE_DIR: variant.courseDir,

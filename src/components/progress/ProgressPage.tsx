@@ -1,5 +1,5 @@
 /**
- * "My progress": profiles, progress by path, backup, shared-computer mode, reset and
+ * "My progress": profiles, progress by path, backup, shared-computer mode, reset, erase and
  * storage status, one section component each.
  *
  * Hydration: the prerendered HTML cannot know what this browser has stored, so both the
@@ -11,6 +11,7 @@ import { useEffect, useState } from 'react';
 import type { CourseManifest } from '../../lib/manifest';
 import { AssignmentsSection } from './AssignmentsSection';
 import { BackupSection } from './BackupSection';
+import { EraseSection } from './EraseSection';
 import { PathProgressSection } from './PathProgressSection';
 import { ProfileSection } from './ProfileSection';
 import { RecordSection } from './RecordSection';
@@ -48,6 +49,7 @@ export default function ProgressPage({ manifest, siteName, base }: Props) {
       <BackupSection siteName={siteName} />
       <SharedComputerSection />
       <ResetSection />
+      <EraseSection />
       <StorageStatusSection />
     </div>
   );
