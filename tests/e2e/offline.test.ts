@@ -1,0 +1,174 @@
+/**
+ * The offline journey, in real Chromium, on the real course served from its own copy (so the
+ * test can publish a new version into it):
+ *  1. a learner opens the home page once; the service worker installs and controls the page;
+ *  2. the network goes away; a lesson never visited still opens, its module check can be
+ *     taken and passed, and the progress is saved;
+ *  3. the network comes back and a new version is published (a lesson changed, the service
+ *     worker regenerated the way the build does it): the page says "A new version of the
+ *     course is ready"; Reload shows the changed lesson, and the progress is exactly as before.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axe, openPage, report, useBrowser, watchPage } from './browser';
+import { startStaticServer, type StaticServer } from './static-server';
+import { PROJECT_ROOT, VARIANTS } from './site';
+import { readCourseFiles } from '../../src/node/read-course';
+import { buildCourse, type CourseModule } from '../../src/lib/course';
+import { writeServiceWorker } from '../../src/node/service-worker';
+
+// inject() only to fail early with the suite's own message when global-setup has not run.
+inject('e2e.urls');
+
+const browser = useBrowser();
+
+let siteDir: string;
+let server: StaticServer;
+let module: CourseModule;
+
+beforeAll(async () => {
+  siteDir = await mkdtemp(path.join(tmpdir(), 'crosswalk-offline-'));
+  await cp(VARIANTS.real.outDir, siteDir, { recursive: true });
+  server = await startStaticServer(siteDir, '/');
+  const course = buildCourse(await readCourseFiles(PROJECT_ROOT));
+  // A module from the middle of the catalogue: nothing before this test has opened it.
+  module = course.modules[Math.floor(course.modules.length / 2)]!;
+});
+
+afterAll(async () => {
+  await server?.close();
+  if (siteDir) await rm(siteDir, { recursive: true, force: true });
+});
+
+const PROGRESS_KEY = 'crosswalk:progress:default';
+
+interface SavedProgress {
+  lastVisit?: unknown;
+  lessons: Record<string, { readAt: string }>;
+  checks: Record<string, { best?: { passed: boolean; ratio: number } }>;
+}
+
+async function savedProgress(page: Page): Promise<SavedProgress> {
+  const raw = await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY);
+  expect(raw, `${PROGRESS_KEY} in localStorage`).not.toBeNull();
+  return JSON.parse(raw!) as SavedProgress;
+}
+
+/** Waits until a service worker controls the page (the first install claims it at once). */
+async function controlled(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (navigator.serviceWorker.controller) return;
+    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+  });
+}
+
+/** Answers every question of the module's check with its best responses and submits. */
+async function passCheck(page: Page, checked: CourseModule) {
+  await page.waitForSelector('astro-island:not([ssr]) .check__submit', { timeout: 15_000 });
+  for (const question of checked.check.questions) {
+    for (const option of question.options) {
+      if (option.correct) await page.locator(`#check-${question.localId}-${option.id}`).check();
+    }
+  }
+  await page.getByRole('button', { name: 'Submit my answers' }).click();
+  await expect.poll(() => page.getByText('Passed: you scored 100%').count()).toBe(1);
+}
+
+const PUBLISHED_MARK = 'Updated in the new edition of this lesson.';
+
+/** Publishes a new version: changes one lesson page and regenerates the service worker. */
+async function publishChangedLesson(lessonRoute: string) {
+  const file = path.join(siteDir, lessonRoute, 'index.html');
+  const html = await readFile(file, 'utf8');
+  const changed = html.replace(/(<h1\b[^>]*>)/, `<p data-e2e-published>${PUBLISHED_MARK}</p>$1`);
+  expect(changed, `no <h1> found in ${file}`).not.toBe(html);
+  await writeFile(file, changed);
+  await writeServiceWorker(siteDir);
+}
+
+test('offline: an unvisited lesson and its check work and save; a new version is offered and keeps progress', async () => {
+  const page = await openPage(browser());
+  const watch = await watchPage(page, server.origin);
+  const lesson = module.lessons[0]!;
+  const lessonRoute = `modules/${lesson.id}/`;
+  const lessonUrl = new URL(lessonRoute, server.url).href;
+  const checkUrl = new URL(`modules/${module.id}/check/`, server.url).href;
+  try {
+    // 1. One visit online installs the course.
+    await page.goto(server.url);
+    await controlled(page);
+
+    // 2. Offline: a lesson never opened, then the module's check.
+    await page.context().setOffline(true);
+    const offlineLesson = await page.goto(lessonUrl);
+    expect(offlineLesson?.fromServiceWorker(), 'the lesson comes from the service worker').toBe(true);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(lesson.title);
+    await page.getByRole('button', { name: 'Mark as read' }).click();
+    await expect.poll(() => page.locator('[data-lesson-status]').textContent()).toContain('Read on');
+
+    await page.goto(checkUrl);
+    await passCheck(page, module);
+    const offlineProgress = await savedProgress(page);
+    expect(offlineProgress.lessons[lesson.id]?.readAt, 'the lesson is saved as read').toBeTruthy();
+    expect(offlineProgress.checks[module.id]?.best?.passed, 'the pass is saved').toBe(true);
+
+    // A reload, still offline, keeps the pass (it was saved, not just shown).
+    await page.reload();
+    await expect.poll(() => page.getByText('You have passed this check.').count()).toBe(1);
+
+    // 3. Back online; a new version is published.
+    await page.context().setOffline(false);
+    await publishChangedLesson(lessonRoute);
+    await page.goto(lessonUrl);
+    // Until the learner says so, the page is the version they had.
+    expect(await page.locator('[data-e2e-published]').count()).toBe(0);
+    const prompt = page.locator('[data-update-prompt]');
+    await expect.poll(() => prompt.textContent(), { timeout: 20_000 }).toContain('A new version of the course is ready.');
+    expect(await prompt.getAttribute('role')).toBe('status');
+    // axe goes in through the DevTools protocol: the page's Content-Security-Policy rightly
+    // refuses an injected inline <script>.
+    await page.evaluate(readFileSync(path.join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+    const violations = await axe(page);
+    if (violations.length) expect.fail(report('the lesson with the update prompt showing', violations));
+
+    // Keyboard users reach it and see where they are; it fits a phone; it never prints.
+    const reload = page.getByRole('button', { name: 'Reload' });
+    await reload.focus();
+    expect(await reload.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+    await page.setViewportSize({ width: 390, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling at 390px').toBeLessThanOrEqual(390);
+    await prompt.screenshot({ path: path.join(PROJECT_ROOT, 'tests/e2e/.output/offline-update-prompt-390.png') });
+    await page.emulateMedia({ media: 'print' });
+    expect(await prompt.isVisible(), 'the prompt does not print').toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+
+    // Later: the prompt goes, the page stays; the next page offers the new version again.
+    await page.getByRole('button', { name: 'Later' }).click();
+    expect(await prompt.textContent()).toBe('');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.goto(checkUrl);
+    await expect.poll(() => prompt.textContent(), { timeout: 20_000 }).toContain('A new version of the course is ready.');
+    await page.goto(lessonUrl);
+    await expect.poll(() => prompt.textContent(), { timeout: 20_000 }).toContain('A new version of the course is ready.');
+    expect(await page.locator('[data-e2e-published]').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await expect.poll(() => page.locator('[data-e2e-published]').textContent(), { timeout: 20_000 }).toBe(PUBLISHED_MARK);
+    expect(await prompt.textContent()).toBe('');
+    // Everything but the "continue where you left off" marker, which opening a lesson moves.
+    const { lastVisit: _before, ...before } = offlineProgress;
+    const { lastVisit: _after, ...after } = await savedProgress(page);
+    expect(after, 'progress is exactly as it was before the update').toEqual(before);
+    expect(Object.keys(before.lessons).length).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-lesson-status]').textContent()).toContain('Read on');
+
+    expect(watch.problems()).toEqual([]);
+  } finally {
+    await page.context().close();
+  }
+});
