@@ -3,7 +3,7 @@
  * test can publish a new version into it):
  *  1. a learner opens the home page once; the service worker installs and controls the page;
  *  2. the network goes away; a lesson never visited still opens, its module check can be
- *     taken and passed, and the progress is saved;
+ *     taken and passed, and the progress is saved and shown on My progress;
  *  3. the network comes back and a new version is published (a lesson changed, the service
  *     worker regenerated the way the build does it): the page says "A new version of the
  *     course is ready"; Reload shows the changed lesson, and the progress is exactly as before.
@@ -120,6 +120,14 @@ test('offline: an unvisited lesson and its check work and save; a new version is
     // A reload, still offline, keeps the pass (it was saved, not just shown).
     await page.reload();
     await expect.poll(() => page.getByText('You have passed this check.').count()).toBe(1);
+
+    // My progress, offline too: the pass is listed, and the page says how offline use and
+    // installing work (and what Safari does to a tab's storage after seven days).
+    await page.goto(new URL('progress/', server.url).href);
+    await page.waitForSelector('[data-progress-page="ready"]', { timeout: 15_000 });
+    await expect.poll(() => page.locator(`.module-row[data-module-id="${module.id}"] dl`).first().textContent()).toContain('100%');
+    expect(await page.getByRole('heading', { level: 3, name: 'Offline, and installing the course' }).count()).toBe(1);
+    expect(await page.getByText('A course added to the Home Screen is exempt from that rule.').count()).toBe(1);
 
     // 3. Back online; a new version is published.
     await page.context().setOffline(false);

@@ -1,6 +1,9 @@
 /**
  * Where progress is kept right now, and a plain warning when it is not being saved
- * (storage blocked, full, or a write refused): the learner's way out is a backup.
+ * (storage blocked, full, or a write refused): the learner's way out is a backup. Also how
+ * the course works offline, and why installing it matters on Safari (WebKit deletes a site's
+ * script-writable storage after seven days of Safari use without visiting the site; Home
+ * Screen web apps are exempt).
  */
 import { useStore } from '@nanostores/react';
 import { $storageHealth, quarantinedValues } from '../../stores/storage';
@@ -59,6 +62,20 @@ export function StorageStatusSection() {
           </button>
         </div>
       )}
+      <h3 id="offline-heading">Offline, and installing the course</h3>
+      <p>
+        Once you have opened the course on a device, it works without an internet connection: every lesson and check is kept in this browser. When a
+        new version is published, the course offers it the next time you are online; your progress stays as it is.
+      </p>
+      <p>
+        You can also install the course as an app, so it opens from your home screen or app list: on an iPhone or iPad, in Safari choose Share, then
+        Add to Home Screen; in Chrome or Edge, choose Install (in the address bar or the browser’s menu).
+      </p>
+      <p>
+        <strong>On Safari:</strong> Safari deletes what a website has saved, your progress included, after seven days in which you use Safari
+        but not that site. A course added to the Home Screen is exempt from that rule. If you take the course in a Safari tab, use it at least once
+        a week or <a href="#backup">export a backup</a> to be safe.
+      </p>
     </section>
   );
 }
