@@ -20,8 +20,7 @@ import { readCourseFiles } from '../../src/node/read-course';
 import { buildCourse, type CourseModule } from '../../src/lib/course';
 import { writeServiceWorker } from '../../src/node/service-worker';
 
-// inject() only to fail early with the suite's own message when global-setup has not run.
-inject('e2e.urls');
+const subpathUrl = inject('e2e.urls').subpath;
 
 const browser = useBrowser();
 
@@ -59,11 +58,9 @@ async function savedProgress(page: Page): Promise<SavedProgress> {
 
 /** Waits until a service worker controls the page (the first install claims it at once). */
 async function controlled(page: Page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (navigator.serviceWorker.controller) return;
-    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-  });
+  await page
+    .waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, { timeout: 30_000 })
+    .catch(() => expect.fail(`no service worker controls ${page.url()} 30s after it loaded`));
 }
 
 /** Answers every question of the module's check with its best responses and submits. */
@@ -172,6 +169,38 @@ test('offline: an unvisited lesson and its check work and save; a new version is
     expect(Object.keys(before.lessons).length).toBeGreaterThan(0);
     await expect.poll(() => page.locator('[data-lesson-status]').textContent()).toContain('Read on');
 
+    expect(watch.problems()).toEqual([]);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('under a sub-path the service worker is served, scoped and working inside that folder', async () => {
+  const page = await openPage(browser());
+  const watch = await watchPage(page, new URL(subpathUrl).origin);
+  try {
+    const sw = await fetch(new URL('sw.js', subpathUrl));
+    expect(sw.status, `${subpathUrl}sw.js`).toBe(200);
+    expect(sw.headers.get('content-type')).toMatch(/javascript/);
+    const manifest = await fetch(new URL('manifest.webmanifest', subpathUrl)).then((r) => r.json());
+    expect(manifest.scope).toBe(VARIANTS.subpath.base);
+    expect(manifest.start_url).toBe(VARIANTS.subpath.base);
+
+    await page.goto(subpathUrl);
+    await controlled(page);
+    const registration = await page.evaluate(async () => {
+      const r = await navigator.serviceWorker.ready;
+      return { scope: r.scope, script: r.active?.scriptURL };
+    });
+    expect(registration).toEqual({ scope: subpathUrl, script: new URL('sw.js', subpathUrl).href });
+
+    await page.context().setOffline(true);
+    const lesson = await page.goto(new URL('modules/beta/only/', subpathUrl).href);
+    expect(lesson?.fromServiceWorker()).toBe(true);
+    expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    // Offline, an address that is not part of the course shows the course's own 404 page.
+    await page.goto(new URL('no-such-page/', subpathUrl).href);
+    await expect.poll(() => page.title()).toMatch(/not found/i);
     expect(watch.problems()).toEqual([]);
   } finally {
     await page.context().close();
