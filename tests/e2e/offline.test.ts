@@ -124,6 +124,7 @@ test('offline: an unvisited lesson and its check work and save; a new version is
     await page.waitForSelector('[data-progress-page="ready"]', { timeout: 15_000 });
     await expect.poll(() => page.locator(`.module-row[data-module-id="${module.id}"] dl`).first().textContent()).toContain('100%');
     expect(await page.getByRole('heading', { level: 3, name: 'Offline, and installing the course' }).count()).toBe(1);
+    expect(await page.locator('[data-offline-ready]').getAttribute('data-offline-ready'), 'My progress says the course is kept offline').toBe('yes');
     expect(await page.getByText('A course added to the Home Screen is exempt from that rule.').count()).toBe(1);
 
     // 3. Back online; a new version is published.
@@ -202,6 +203,21 @@ test('under a sub-path the service worker is served, scoped and working inside t
     await page.goto(new URL('no-such-page/', subpathUrl).href);
     await expect.poll(() => page.title()).toMatch(/not found/i);
     expect(watch.problems()).toEqual([]);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('where the browser keeps no copy, My progress says a connection is needed', async () => {
+  // 'block': a browser that runs no service worker (plain http, a policy that forbids them).
+  const page = await openPage(browser(), { serviceWorkers: 'block' });
+  const watch = await watchPage(page, new URL(subpathUrl).origin);
+  try {
+    await page.goto(new URL('progress/', subpathUrl).href);
+    await page.waitForSelector('[data-progress-page="ready"]', { timeout: 15_000 });
+    expect(await page.locator('[data-offline-ready]').getAttribute('data-offline-ready')).toBe('no');
+    expect(await page.locator('[data-offline-ready]').textContent()).toContain('opening a page needs a connection');
+    expect(watch.problems(), 'a browser that refuses service workers sees no error').toEqual([]);
   } finally {
     await page.context().close();
   }

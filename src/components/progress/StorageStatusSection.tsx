@@ -5,6 +5,7 @@
  * script-writable storage after seven days of Safari use without visiting the site; Home
  * Screen web apps are exempt).
  */
+import { useEffect, useState } from 'react';
 import { useStore } from '@nanostores/react';
 import { $storageHealth, quarantinedValues } from '../../stores/storage';
 import { storageWhere } from './progress-view';
@@ -32,9 +33,24 @@ function downloadDamaged() {
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
+/** Whether a service worker controls this page: then the whole course is kept for offline use. */
+function useOfflineReady(): boolean {
+  const container = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker;
+  const [ready, setReady] = useState(() => Boolean(container?.controller));
+  useEffect(() => {
+    if (!container) return;
+    // On a first visit the worker installs after the page has loaded, then takes control.
+    const update = () => setReady(Boolean(container.controller));
+    container.addEventListener('controllerchange', update);
+    return () => container.removeEventListener('controllerchange', update);
+  }, [container]);
+  return ready;
+}
+
 export function StorageStatusSection() {
   const health = useStore($storageHealth);
   const where = storageWhere(health);
+  const offlineReady = useOfflineReady();
 
   return (
     <section className="card progress-section" aria-labelledby="storage-heading">
@@ -63,10 +79,17 @@ export function StorageStatusSection() {
         </div>
       )}
       <h3 id="offline-heading">Offline, and installing the course</h3>
-      <p>
-        Once you have opened the course on a device, it works without an internet connection: every lesson and check is kept in this browser. When a
-        new version is published, the course offers it the next time you are online; your progress stays as it is.
-      </p>
+      {offlineReady ? (
+        <p data-offline-ready="yes">
+          This browser keeps a copy of the whole course, so it works without an internet connection: every lesson and check. When a new version is
+          published, the course offers it the next time you are online; your progress stays as it is.
+        </p>
+      ) : (
+        <p data-offline-ready="no">
+          This browser is not keeping a copy of the course for use offline (yet), so opening a page needs a connection. Browsers keep one only for a
+          course served over a secure (https) address, from the first visit on.
+        </p>
+      )}
       <p>
         You can also install the course as an app, so it opens from your home screen or app list: on an iPhone or iPad, in Safari choose Share, then
         Add to Home Screen; in Chrome or Edge, choose Install (in the address bar or the browser’s menu).
