@@ -9,7 +9,7 @@
  * at the site's root folder, so the same sw.js works at '/' and at '/training/crosswalk/'.
  */
 import { generateSW } from 'workbox-build';
-import { rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** What is precached: every page and asset type the build writes. */
@@ -72,5 +72,9 @@ export async function writeServiceWorker(siteDir: string): Promise<ServiceWorker
   if (warnings.length > 0) {
     throw new Error(`The service worker would not make the whole course available offline:\n  ${warnings.join('\n  ')}`);
   }
+  // Workbox's runtime names a help link in one of its console warnings. It is never fetched,
+  // but the built course names no other site (tests/e2e/security.test.ts checks): drop it.
+  const sw = await readFile(swFile, 'utf8');
+  await writeFile(swFile, sw.replace(/ Learn more at https:\/\/bit\.ly\/wb-precache/g, ''));
   return { count, size, swFile };
 }
