@@ -1,0 +1,63 @@
+/**
+ * The one script every page loads (Base.astro). It wires what must answer at once (the search
+ * and theme buttons) and schedules the rest: the code that reads and writes a learner's data
+ * (stores, validation) loads on the reader's first scroll, key or tap, or when the part that
+ * needs it comes near, so a lesson opened and read costs little more than its text (issue 9:
+ * 12 KB at load). Pages with islands load the stores anyway, so there the notice starts at once.
+ */
+import { bootSearchDialog } from './search/search-opener';
+import { bootThemeToggle } from './theme-toggle';
+import { onFirstInteraction, whenNear } from './tools/load-when';
+
+bootSearchDialog();
+bootThemeToggle();
+
+// The storage notice (StorageNotice.astro): progress not saved, shared computer, damaged data.
+const notice = document.querySelector<HTMLElement>('[data-storage-notice]');
+if (notice) {
+  const start = () => void import('./progress-ui/storage-notice').then(({ showStorageNotice }) => showStorageNotice(notice));
+  if (document.querySelector('astro-island')) start();
+  else onFirstInteraction(start);
+}
+
+// The end of a lesson (LessonProgress.astro): continue-from, read, "Mark as read". A press of
+// the button before the code has loaded is held, and made once it has.
+for (const box of document.querySelectorAll<HTMLElement>('[data-lesson-progress]')) {
+  const button = box.querySelector<HTMLButtonElement>('[data-mark-read]');
+  let tracked: Promise<void> | undefined;
+  const early = (event: Event) => {
+    event.stopImmediatePropagation();
+    void start().then(() => button?.click());
+  };
+  const start = () =>
+    (tracked ??= import('./progress-ui/lesson-progress').then(({ trackLesson }) => {
+      button?.removeEventListener('click', early);
+      trackLesson(box);
+    }));
+  button?.addEventListener('click', early);
+  onFirstInteraction(() => void start());
+  whenNear(box, () => void start());
+}
+
+// Reflection note boxes (Reflect.astro): shown at once (they are hidden without JavaScript,
+// which they need); the journal loads when one comes near or is used. A press of Save before
+// it has loaded is held, and made once it has.
+for (const box of document.querySelectorAll<HTMLElement>('[data-reflection-id]')) {
+  const journal = box.querySelector<HTMLElement>('[data-reflect-journal]');
+  if (!journal) continue;
+  journal.hidden = false;
+  const save = journal.querySelector<HTMLButtonElement>('[data-reflect-save]');
+  let wired: Promise<void> | undefined;
+  const early = (event: Event) => {
+    event.stopImmediatePropagation();
+    void start().then(() => save?.click());
+  };
+  const start = () =>
+    (wired ??= import('./mdx/reflect-note').then(({ wireNote }) => {
+      save?.removeEventListener('click', early);
+      wireNote(box);
+    }));
+  save?.addEventListener('click', early);
+  whenNear(box, () => void start());
+  box.addEventListener('focusin', () => void start());
+}
