@@ -61,3 +61,13 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-reflection-id]')
   whenNear(box, () => void start());
   box.addEventListener('focusin', () => void start());
 }
+
+// Offline use (UpdatePrompt.astro): the service worker that keeps the course in this browser.
+// Built sites only (`astro dev` always shows the pages as they are now), and after the page
+// has loaded, so it never competes with the page itself.
+const updatePrompt = document.querySelector<HTMLElement>('[data-update-prompt]');
+if (import.meta.env.PROD && updatePrompt && 'serviceWorker' in navigator) {
+  const start = () => void import('./offline/service-worker-client').then(({ startOffline }) => startOffline(updatePrompt, import.meta.env.BASE_URL));
+  if (document.readyState === 'complete') start();
+  else window.addEventListener('load', start, { once: true });
+}

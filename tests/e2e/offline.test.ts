@@ -19,6 +19,8 @@ import { PROJECT_ROOT, VARIANTS } from './site';
 import { readCourseFiles } from '../../src/node/read-course';
 import { buildCourse, type CourseModule } from '../../src/lib/course';
 import { writeServiceWorker } from '../../src/node/service-worker';
+import { loadStoredProgress } from '../../src/lib/packed-storage';
+import type { ProgressState } from '../../src/lib/progress';
 
 const subpathUrl = inject('e2e.urls').subpath;
 
@@ -44,16 +46,13 @@ afterAll(async () => {
 
 const PROGRESS_KEY = 'crosswalk:progress:default';
 
-interface SavedProgress {
-  lastVisit?: unknown;
-  lessons: Record<string, { readAt: string }>;
-  checks: Record<string, { best?: { passed: boolean; ratio: number } }>;
-}
-
-async function savedProgress(page: Page): Promise<SavedProgress> {
+/** The learner's progress as the store reads it (it is stored packed: src/lib/packed-storage.ts). */
+async function savedProgress(page: Page): Promise<ProgressState> {
   const raw = await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY);
   expect(raw, `${PROGRESS_KEY} in localStorage`).not.toBeNull();
-  return JSON.parse(raw!) as SavedProgress;
+  const loaded = loadStoredProgress(JSON.parse(raw!));
+  if (!loaded.ok) throw new Error(`the stored progress does not load: ${loaded.reason}`);
+  return loaded.state;
 }
 
 /** Waits until a service worker controls the page (the first install claims it at once). */
@@ -168,6 +167,7 @@ test('offline: an unvisited lesson and its check work and save; a new version is
     const { lastVisit: _after, ...after } = await savedProgress(page);
     expect(after, 'progress is exactly as it was before the update').toEqual(before);
     expect(Object.keys(before.lessons).length).toBeGreaterThan(0);
+    await page.locator('[data-lesson-progress]').scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('[data-lesson-status]').textContent()).toContain('Read on');
 
     expect(watch.problems()).toEqual([]);
@@ -199,6 +199,8 @@ test('under a sub-path the service worker is served, scoped and working inside t
     const lesson = await page.goto(new URL('modules/beta/only/', subpathUrl).href);
     expect(lesson?.fromServiceWorker()).toBe(true);
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    // Let the page's own scripts finish loading: leaving mid-load would abort them.
+    await page.waitForLoadState('networkidle');
     // Offline, an address that is not part of the course shows the course's own 404 page.
     await page.goto(new URL('no-such-page/', subpathUrl).href);
     await expect.poll(() => page.title()).toMatch(/not found/i);
