@@ -9,6 +9,9 @@ import { bootSearchDialog } from './search/search-opener';
 import { bootThemeToggle } from './theme-toggle';
 import { onFirstInteraction, whenNear } from './tools/load-when';
 
+/** How long after the page opens the offline service worker starts, if nothing else started it. */
+const OFFLINE_START_DELAY_MS = 3000;
+
 bootSearchDialog();
 bootThemeToggle();
 
@@ -63,11 +66,12 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-reflection-id]')
 }
 
 // Offline use (UpdatePrompt.astro): the service worker that keeps the course in this browser.
-// Built sites only (`astro dev` always shows the pages as they are now), and after the page
-// has loaded, so it never competes with the page itself.
-const updatePrompt = document.querySelector<HTMLElement>('[data-update-prompt]');
-if (import.meta.env.PROD && updatePrompt && 'serviceWorker' in navigator) {
-  const start = () => void import('./offline/service-worker-client').then(({ startOffline }) => startOffline(updatePrompt, import.meta.env.BASE_URL));
-  if (document.readyState === 'complete') start();
-  else window.addEventListener('load', start, { once: true });
+// Built sites only (`astro dev` always shows the pages as they are now). It starts once the
+// reader is settled on the page (a first scroll, key or tap, or a few seconds after it has
+// opened), as Workbox advises: it never competes with the page itself, and a visitor who
+// leaves at once does not download the whole course.
+if (import.meta.env.PROD) {
+  const start = () => void import('./offline/service-worker-client').then((m) => m.startOffline());
+  onFirstInteraction(start);
+  setTimeout(start, OFFLINE_START_DELAY_MS);
 }

@@ -29,7 +29,7 @@ function button(label: string, onClick: (button: HTMLButtonElement) => void, qui
 /** Fills the (always present) polite live region, so the offer is announced when it appears. */
 function render(box: HTMLElement, parts: HTMLElement[]) {
   box.replaceChildren(...parts);
-  box.classList.toggle('update-prompt--visible', parts.length > 0);
+  box.classList.toggle('callout', parts.length > 0);
 }
 
 function offerUpdate(box: HTMLElement, onReload: () => void) {
@@ -38,13 +38,13 @@ function offerUpdate(box: HTMLElement, onReload: () => void) {
   strong.textContent = 'A new version of the course is ready.';
   message.append(strong, ' Reload to use it. Your progress is kept.');
   const actions = document.createElement('p');
-  actions.className = 'update-prompt__actions';
   actions.append(
     button('Reload', (reload) => {
       reload.disabled = true;
       reload.textContent = 'Reloading…';
       onReload();
     }),
+    ' ',
     button(
       'Later',
       () => {
@@ -76,9 +76,16 @@ function takeOver(registration: ServiceWorkerRegistration) {
   setTimeout(ask, TAKE_OVER_RETRY_MS);
 }
 
-/** Registers `${base}sw.js` for the site's folder and offers updates in `box`. */
-export async function startOffline(box: HTMLElement, base: string): Promise<void> {
+let started = false;
+
+/** Registers `${BASE_URL}sw.js` for the site's folder and offers updates in the page's prompt. Once per page. */
+export async function startOffline(): Promise<void> {
+  const box = document.querySelector<HTMLElement>('[data-update-prompt]');
+  // No service workers here (plain http, an old browser): the course simply stays online-only.
+  if (started || !box || !('serviceWorker' in navigator)) return;
+  started = true;
   const container = navigator.serviceWorker;
+  const base = import.meta.env.BASE_URL;
   const scope = base.endsWith('/') ? base : `${base}/`;
   let reloadAsked = false;
   // The new version has taken over because this tab asked: show it. (Another tab's Reload also
