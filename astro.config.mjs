@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { createHash } from 'node:crypto';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { scormLaunch } from './src/integrations/scorm-launch.ts';
 import { THEME_INIT_SCRIPT } from './src/lib/theme-init.ts';
 
 // Libraries often host the course in a folder of their website (for example
@@ -26,7 +27,7 @@ export default defineConfig({
   build: { format: 'directory' },
   // Never call home: no telemetry, no prefetch to other origins.
   devToolbar: { enabled: false },
-  integrations: [contentCheck(), mdx(), react()],
+  integrations: [contentCheck(), scormLaunch(), mdx(), react()],
   // A Content-Security-Policy <meta> on every page. Astro hashes the scripts and styles it
   // bundles or renders into script-src and style-src; everything else may come only from this
   // site. No 'unsafe-inline', no 'unsafe-eval': an injected script or style cannot run.
