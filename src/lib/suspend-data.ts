@@ -6,7 +6,7 @@
  * Format (one line):  CW1~<epoch>~<saved>~<module>~<module>…
  *   epoch    the progress epoch (a reset makes a new one), letters and digits
  *   saved    when it was packed, whole minutes since 1970, base 36
- *   module   <id>.<lessons>.<best>.<passed>.<questions>.<check>.<practice>
+ *   module   <id>.<lessons>.<best>.<passed>.<questions>.<answers>
  *     id         the module id, written out (module folders are lowercase words and hyphens), so a
  *                package with modules added, removed or reordered still finds each one
  *     lessons    bit i set = lesson i (in course order) read, base 36
@@ -14,14 +14,15 @@
  *     passed     'p' when the check has been passed, else empty
  *     questions  how many questions the check had when packed, base 36: when the check has
  *                changed since, the answers below no longer line up and are dropped
- *     check      the best attempt's answers, one digit per question (a bitmask of chosen options)
- *     practice   the last answer given to each question (check, lesson or review), one digit
- *                for the options and one letter for the verdict (c/p/i), or '_' when never answered
+ *     answers    the latest answer to each question (check, lesson or review), one digit for the
+ *                chosen options (a bitmask) and one letter for the verdict (c/p/i), or '_' when
+ *                never answered
  *   A digit is one character of DIGITS (64 symbols, six options per question); a check with more
  *   options per question uses as many digits per answer as it needs (`width`).
  *
  * What is kept is what a learner earned and needs to carry on: lessons read, checks passed,
- * best scores with the answers behind them, and the latest answer to each question. Dates are
+ * best scores, and the latest answer to each question (which is where the check's answers are
+ * kept too, src/lib/progress.ts). Dates are
  * not kept one by one (they would not fit in 4,096 characters): on restore, everything is dated
  * at `saved`. Attempt history beyond the best attempt, and the "last visited" lesson, are not
  * kept: the LMS keeps the position separately (cmi.location / cmi.core.lesson_location).
@@ -31,6 +32,7 @@ import { emptyProgress, PROGRESS_VERSION, type Attempt, type ProgressState } fro
 export const SUSPEND_DATA_LIMITS = { '1.2': 4096, '2004': 64000 } as const;
 
 const MAGIC = 'CW1';
+const FIELDS = 6;
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
 const BITS_PER_DIGIT = 6;
 const VERDICT_LETTERS = { correct: 'c', partial: 'p', incorrect: 'i' } as const;
@@ -107,8 +109,7 @@ export function encodeSuspendData(state: ProgressState, modules: readonly Suspen
     const practice = module.questions.map((q) => state.answers[`${module.id}/${q.localId}`]);
     if (!lessons.some(Boolean) && !check && !practice.some(Boolean)) continue;
     const width = widthOf(module);
-    const checkAnswers = best ? module.questions.map((q) => toDigits(optionsToMask(best.answers[q.localId] ?? [], q.options), width)).join('') : '';
-    const practiceAnswers = practice
+    const answers = practice
       .map((answer, i) => (answer ? toDigits(optionsToMask(answer.options, module.questions[i]!.options), width) + VERDICT_LETTERS[answer.verdict] : '_'))
       .join('');
     parts.push(
@@ -118,8 +119,7 @@ export function encodeSuspendData(state: ProgressState, modules: readonly Suspen
         best ? Math.round(best.ratio * 1000).toString(36) : '',
         check?.passedAt ? 'p' : '',
         module.questions.length.toString(36),
-        checkAnswers,
-        practiceAnswers,
+        answers,
       ].join('.'),
     );
   }
@@ -145,8 +145,8 @@ export function decodeSuspendData(text: string, modules: readonly SuspendModule[
   try {
     for (const entry of entries) {
       const fields = entry.split('.');
-      if (fields.length !== 7) throw new Error(`a module entry has ${fields.length} fields, not 7`);
-      const [id, lessonText, bestText, passedText, countText, checkText, practiceText] = fields as [string, string, string, string, string, string, string];
+      if (fields.length !== FIELDS) throw new Error(`a module entry has ${fields.length} fields, not ${FIELDS}`);
+      const [id, lessonText, bestText, passedText, countText, answerText] = fields as [string, string, string, string, string, string];
       const module = byId.get(id);
       if (!module) continue; // A module this edition of the course no longer has.
       const width = widthOf(module);
@@ -159,13 +159,6 @@ export function decodeSuspendData(text: string, modules: readonly SuspendModule[
       if (bestText !== '') {
         const permille = parseInt(bestText, 36);
         if (!/^[0-9a-z]+$/.test(bestText) || permille > 1000) throw new Error(`best score of ${id} is out of range`);
-        const answers: Record<string, string[]> = {};
-        if (sameCheck && checkText.length === module.questions.length * width) {
-          module.questions.forEach((q, i) => {
-            const chosen = maskToOptions(fromDigits(checkText.slice(i * width, (i + 1) * width)), q.options);
-            if (chosen.length) answers[q.localId] = chosen;
-          });
-        }
         const max = Math.max(1, module.questions.length);
         const ratio = permille / 1000;
         const attempt: Attempt = {
@@ -174,7 +167,6 @@ export function decodeSuspendData(text: string, modules: readonly SuspendModule[
           points: Math.round(ratio * max * 1000) / 1000,
           max,
           passed: passedText === 'p',
-          answers,
           contentHash: module.contentHash,
         };
         state.checks[id] = { attempts: [attempt], best: attempt, ...(passedText === 'p' ? { passedAt: at } : {}) };
@@ -184,13 +176,13 @@ export function decodeSuspendData(text: string, modules: readonly SuspendModule[
       if (sameCheck) {
         let i = 0;
         for (const q of module.questions) {
-          if (i >= practiceText.length) throw new Error(`answers of ${id} are cut short`);
-          if (practiceText[i] === '_') {
+          if (i >= answerText.length) throw new Error(`answers of ${id} are cut short`);
+          if (answerText[i] === '_') {
             i += 1;
             continue;
           }
-          const mask = fromDigits(practiceText.slice(i, i + width));
-          const verdict = VERDICTS[practiceText[i + width] as keyof typeof VERDICTS];
+          const mask = fromDigits(answerText.slice(i, i + width));
+          const verdict = VERDICTS[answerText[i + width] as keyof typeof VERDICTS];
           if (!verdict) throw new Error(`an answer of ${id} has no verdict`);
           state.answers[`${id}/${q.localId}`] = { options: maskToOptions(mask, q.options), verdict, at };
           i += width + 1;

@@ -11,8 +11,8 @@
  *   4. When the launch page goes away (the LMS closes it, the learner leaves): set session
  *      time and exit, Commit, Terminate. Once.
  */
-import { canonicalJson } from '../lib/canonical-json';
-import { emptyProgress, loadProgress, type ProgressState } from '../lib/progress';
+import { loadStoredProgress, packProgress } from '../lib/packed-storage';
+import { emptyProgress, type ProgressState } from '../lib/progress';
 import { cmiValues, findScormApi, pathOutcome, safeLocation, type FoundApi, type FrameLike } from '../lib/scorm';
 import { decodeSuspendData, encodeSuspendData, SUSPEND_DATA_LIMITS } from '../lib/suspend-data';
 import type { LmsBridge } from '../stores/storage';
@@ -209,9 +209,9 @@ export function launch(): void {
   };
 
   const hasProgress = state && (Object.keys(state.lessons).length || Object.keys(state.checks).length || Object.keys(state.answers).length);
-  const storage = bridgeStorage(hasProgress ? { [PROGRESS_KEY]: canonicalJson(state) } : {}, (json) => {
+  const storage = bridgeStorage(hasProgress ? { [PROGRESS_KEY]: packProgress(state!) } : {}, (json) => {
     try {
-      const loaded = loadProgress(JSON.parse(json));
+      const loaded = loadStoredProgress(JSON.parse(json));
       if (!loaded.ok) return false;
       state = loaded.state;
       keepSuspendData = false;
