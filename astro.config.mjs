@@ -3,6 +3,10 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { scormLaunch } from './src/integrations/scorm-launch.ts';
 import { THEME_INIT_SCRIPT } from './src/lib/theme-init.ts';
@@ -16,6 +20,19 @@ const base = process.env.CROSSWALK_BASE || '/';
 // content cache so entries from one course never leak into another's build.
 const courseDir = process.env.CROSSWALK_COURSE_DIR;
 const cacheDir = courseDir ? `./node_modules/.astro/course-${courseDir.replace(/[^a-zA-Z0-9]+/g, '_')}` : undefined;
+
+// The one other origin the course may ever talk to: the Learning Record Store a trainer put in
+// content/site.yaml `xapi:` (src/lib/xapi.ts validates it). Without that block, none.
+function lrsOrigin() {
+  try {
+    const file = resolve(fileURLToPath(new URL('.', import.meta.url)), courseDir ?? '.', 'content/site.yaml');
+    const endpoint = parseYaml(readFileSync(file, 'utf8'))?.xapi?.endpoint;
+    return typeof endpoint === 'string' ? new URL(endpoint).origin : undefined;
+  } catch {
+    return undefined; // Unreadable or invalid: the content check stops the build and says why.
+  }
+}
+const connectSrc = ["'self'", lrsOrigin()].filter(Boolean).join(' ');
 
 export default defineConfig({
   output: 'static',
@@ -42,7 +59,7 @@ export default defineConfig({
       directives: [
         "default-src 'self'",
         "img-src 'self' data:",
-        "connect-src 'self'",
+        `connect-src ${connectSrc}`,
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

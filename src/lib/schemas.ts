@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { unsafeLinkReason } from './safe-url';
+import { xapiConfigSchema } from './xapi';
 
 /** Lowercase words joined by hyphens: safe in URLs and storage keys. */
 export const kebabId = z
@@ -120,6 +121,8 @@ export const siteSchema = z.strictObject({
   emergencyProcedure: text,
   /** The parts of the course, in catalogue order. */
   parts: z.array(partSchema).min(1),
+  /** A Learning Record Store to report to (src/lib/xapi.ts). Absent: nothing is ever sent. */
+  xapi: z.optional(xapiConfigSchema),
 });
 
 // ---------------------------------------------------------------------------
