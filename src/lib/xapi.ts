@@ -139,8 +139,9 @@ function statement(ctx: StatementContext, verb: VerbName, object: Statement['obj
 const parentOf = (base: string, moduleId: string) => ({ contextActivities: { parent: [{ id: activityIds.module(base, moduleId), objectType: 'Activity' as const }] } });
 
 /**
- * The statements for what changed from `before` to `after`, in the order it happened
- * (by timestamp; ties in the order lesson, answer, check, completion).
+ * The statements for what changed from `before` to `after`, in the order one learner action
+ * unfolds: lessons read, then answers, then the check's result, then completions (by time
+ * within each). A check saves its result a moment before its answers, yet was answered first.
  */
 export function progressStatements(before: ProgressState, after: ProgressState, ctx: StatementContext): Statement[] {
   const base = ctx.config.activityIdBase;
@@ -194,7 +195,7 @@ export function progressStatements(before: ProgressState, after: ProgressState, 
       }),
     });
   }
-  return out.sort((a, b) => a.statement.timestamp.localeCompare(b.statement.timestamp) || a.rank - b.rank).map((o) => o.statement);
+  return out.sort((a, b) => a.rank - b.rank || a.statement.timestamp.localeCompare(b.statement.timestamp)).map((o) => o.statement);
 }
 
 /** Wait before retry `failures` (1, 2, 3…): 2 s doubling, at most 5 minutes. */

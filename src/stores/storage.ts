@@ -17,6 +17,8 @@
  *   crosswalk:team                     a supervisor's imported records (src/stores/team.ts)
  *   crosswalk:review:<profile-id>      spaced-review deck (src/stores/review.ts)
  *   crosswalk:journal:<profile-id>     reflection notes (src/stores/journal.ts)
+ *   crosswalk:xapi-outbox              statements waiting for the Learning Record Store, only when
+ *                                      site.yaml configures one (src/stores/xapi.ts)
  *   crosswalk:quarantine:<key>         the last unreadable value found under <key>
  *   crosswalk:shared-computer          in sessionStorage: "1" while shared-computer mode is on
  *

@@ -6,7 +6,7 @@
  * the LRS has them, so nothing is lost offline, on reload or when the LRS is down:
  *   Key: crosswalk:xapi-outbox (one per browser; each statement names its learner)
  *     { "version": 1, "statements": [ { "id": "…", "actor": …, "verb": …, … } ],
- *       "failures": 2, "nextAttemptAt": 1764392400000 }
+ *       "failures": 2, "nextAttemptAt": 1764392400000, "reportedUpTo": "2026-11-29T05:01:00.000Z" }
  * Statements go one at a time, oldest first, with PUT statements?statementId=<id>: the id makes
  * a retry harmless (an LRS stores a statement id once). A failure (offline, refused, 5xx) waits
  * retryDelayMs(failures) before the next try, or until the browser says it is back online.
@@ -18,7 +18,7 @@ import { validatedAtom, type Loaded } from './validated';
 import { $progress } from './progress';
 import { learnerId } from './assigned';
 import { authorization, OUTBOX_LIMIT, progressStatements, retryDelayMs, XAPI_VERSION, type ActivityTitles, type Statement, type XapiConfig } from '../lib/xapi';
-import type { ProgressState } from '../lib/progress';
+import { emptyProgress } from '../lib/progress';
 
 export const OUTBOX_KEY = `${PREFIX}xapi-outbox`;
 
@@ -27,6 +27,8 @@ export interface Outbox {
   statements: Statement[];
   failures: number;
   nextAttemptAt: number;
+  /** The timestamp of the latest progress reported (queued); later progress is news. */
+  reportedUpTo?: string;
 }
 
 const emptyOutbox = (): Outbox => ({ version: 1, statements: [], failures: 0, nextAttemptAt: 0 });
@@ -38,7 +40,13 @@ function loadOutbox(raw: unknown): Loaded<Outbox> {
   const statements = value.statements.filter((s): s is Statement => typeof s === 'object' && s !== null && typeof (s as Statement).id === 'string' && typeof (s as Statement).verb?.id === 'string');
   return {
     ok: true,
-    value: { version: 1, statements, failures: Number.isInteger(value.failures) ? value.failures! : 0, nextAttemptAt: typeof value.nextAttemptAt === 'number' ? value.nextAttemptAt : 0 },
+    value: {
+      version: 1,
+      statements,
+      failures: Number.isInteger(value.failures) ? value.failures! : 0,
+      nextAttemptAt: typeof value.nextAttemptAt === 'number' ? value.nextAttemptAt : 0,
+      ...(typeof value.reportedUpTo === 'string' ? { reportedUpTo: value.reportedUpTo } : {}),
+    },
     dropped: value.statements.length - statements.length,
   };
 }
@@ -123,14 +131,34 @@ export function startReporting(config: XapiConfig, titles: ActivityTitles = {}):
   };
   // What was already there when the page opened is not news: only changes from here on are.
   // (listen() opens the progress store, so get() then holds what storage holds.)
-  let before: ProgressState | undefined;
-  const unbind = $progress.listen((after) => {
-    if (before) enqueue(progressStatements(before, after, { config, learnerId: learnerId(), titles }));
-    before = after;
+  // What to report: everything in progress dated after the last statement reported (kept in
+  // the outbox, so a reload or another tab does not report it twice). The first time, from the
+  // moment this page began loading: a lesson marked read before this script ran still counts,
+  // and what a learner did before the site reported anywhere is not sent.
+  const ctx = () => ({ config, learnerId: learnerId(), titles });
+  const report = () => {
+    const outbox = $outbox.get();
+    const since = outbox.reportedUpTo ?? new Date(performance.timeOrigin).toISOString();
+    const fresh = progressStatements(emptyProgress(), $progress.get(), ctx()).filter((s) => s.timestamp > since);
+    const upTo = fresh.reduce((latest, s) => (s.timestamp > latest ? s.timestamp : latest), since);
+    if (fresh.length > 0 || outbox.reportedUpTo === undefined) {
+      enqueue(fresh);
+      $outbox.set({ ...$outbox.get(), reportedUpTo: upTo });
+    }
     run();
+  };
+  // One learner action can be several writes (a check saves its result, then each answer):
+  // they are reported together once the action's task is over, in the action's order.
+  let queued = false;
+  const unbind = $progress.listen(() => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      report();
+    });
   });
-  before = $progress.get();
-  run();
+  report();
   const online = () => run(true);
   addEventListener('online', online);
   return () => {
