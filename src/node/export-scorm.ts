@@ -12,7 +12,8 @@
  *   - links to a folder name its index.html: LMS file servers do not turn folders into pages;
  *   - stylesheets' url()s become relative to the stylesheet;
  *   - lms/links.js (below) fixes, at click time, the links scripts build: '#x' links stay on
- *     the page despite <base>, and folder links get their index.html.
+ *     the page despite <base>, and folder links get their index.html; where the browser has
+ *     the Navigation API, so do folder addresses a script opens (the search box's Enter).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -49,6 +50,16 @@ document.addEventListener('click', (event) => {
     link.setAttribute('href', url.href);
   }
 }, true);
+// Pages a script opens (location.href = …), where the browser lets us see them (Navigation API).
+if ('navigation' in window) {
+  navigation.addEventListener('navigate', (event) => {
+    const url = new URL(event.destination.url);
+    if (!event.cancelable || url.origin !== location.origin || !url.pathname.endsWith('/')) return;
+    event.preventDefault();
+    url.pathname += 'index.html';
+    location.assign(url.href);
+  });
+}
 `;
 
 export interface ExportOptions {
