@@ -1,6 +1,6 @@
 /**
- * The packed forms in which progress and review decks are kept in localStorage. The learner's
- * largest possible state must stay within 64,000 characters (issue 9's budget: the size of a
+ * The packed forms in which progress (here) and review decks (./packed-deck.ts) are kept in
+ * localStorage. The learner's largest possible state must stay within 64,000 characters (issue 9's budget: the size of a
  * SCORM 2004 suspend_data, and a small share of any browser's quota), and the readable JSON
  * of src/lib/progress.ts and src/lib/review.ts is three times that. Packing changes only the
  * spelling, never the data: unpack(pack(x)) equals x, which tests/unit/packed-storage.test.ts
@@ -16,12 +16,9 @@
  */
 import { canonicalJson } from './canonical-json';
 import { PROGRESS_VERSION, loadProgress, type Attempt, type CheckRecord, type LoadResult, type ProgressState } from './progress';
-import { REVIEW_VERSION, loadDeck, type ReviewDeck, type StoredCard } from './review';
 
 /** The "v" of packed progress; readable progress carries "version" instead. */
 export const PACKED_PROGRESS_FORMAT = 3;
-/** The "v" of a packed review deck. */
-export const PACKED_DECK_FORMAT = 2;
 
 // ---------------------------------------------------------------------------
 // Pieces
@@ -42,7 +39,7 @@ export function unpackInstant(packed: string): string {
 /** Ids without a "/" go under this group: no module id can be "/". */
 const NO_MODULE = '/';
 
-function groupById<T, P>(record: Record<string, T>, pack: (value: T) => P): Record<string, Record<string, P>> {
+export function groupById<T, P>(record: Record<string, T>, pack: (value: T) => P): Record<string, Record<string, P>> {
   const groups: Record<string, Record<string, P>> = {};
   for (const [id, value] of Object.entries(record)) {
     const slash = id.indexOf('/');
@@ -52,7 +49,7 @@ function groupById<T, P>(record: Record<string, T>, pack: (value: T) => P): Reco
   return groups;
 }
 
-function ungroup<P, T>(groups: unknown, unpack: (value: P) => T): Record<string, T> {
+export function ungroup<P, T>(groups: unknown, unpack: (value: P) => T): Record<string, T> {
   const out: Record<string, T> = {};
   for (const [group, members] of Object.entries(asRecord(groups, 'a group of ids'))) {
     for (const [rest, value] of Object.entries(asRecord(members, `the group "${group}"`))) {
@@ -62,12 +59,12 @@ function ungroup<P, T>(groups: unknown, unpack: (value: P) => T): Record<string,
   return out;
 }
 
-function asRecord(value: unknown, what: string): Record<string, unknown> {
+export function asRecord(value: unknown, what: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${what} is not an object`);
   return value as Record<string, unknown>;
 }
 
-function asArray(value: unknown, what: string): unknown[] {
+export function asArray(value: unknown, what: string): unknown[] {
   if (!Array.isArray(value)) throw new Error(`${what} is not a list`);
   return value;
 }
@@ -191,45 +188,6 @@ export function unpackProgress(raw: unknown): ProgressState {
 }
 
 // ---------------------------------------------------------------------------
-// Review deck
-
-type PackedCard = [string, number, number, number, number, number, number, number, string?];
-
-export function packDeck(deck: ReviewDeck): string {
-  return canonicalJson({
-    v: PACKED_DECK_FORMAT,
-    m: groupById(deck.cards, (c): PackedCard => {
-      const packed: PackedCard = [packInstant(c.due), c.stability, c.difficulty, c.scheduled_days, c.learning_steps, c.reps, c.lapses, c.state];
-      if (c.last_review !== undefined) packed.push(packInstant(c.last_review));
-      return packed;
-    }),
-  });
-}
-
-export function isPackedDeck(raw: unknown): boolean {
-  return typeof raw === 'object' && raw !== null && (raw as { v?: unknown }).v === PACKED_DECK_FORMAT;
-}
-
-/**
- * Turns a packed deck back into the readable form (which loadDeck then validates card by
- * card). A damaged card becomes a value loadDeck drops and counts, not a failure of the deck.
- */
-export function unpackDeck(raw: unknown): { version: typeof REVIEW_VERSION; cards: Record<string, unknown> } {
-  const packed = asRecord(raw, 'the review deck');
-  const cards = ungroup<unknown, unknown>(packed.m, (value) => {
-    try {
-      const [due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last] = asArray(value, 'a card') as PackedCard;
-      const card: StoredCard = { due: unpackInstant(due), stability, difficulty, scheduled_days, learning_steps, reps, lapses, state };
-      if (last !== undefined) card.last_review = unpackInstant(last);
-      return card;
-    } catch {
-      return null;
-    }
-  });
-  return { version: REVIEW_VERSION, cards };
-}
-
-// ---------------------------------------------------------------------------
 // Reading what storage holds: packed (current) or readable (written before packing existed)
 
 /** Parsed JSON from storage → validated progress, whichever form it was kept in. */
@@ -242,14 +200,4 @@ export function loadStoredProgress(raw: unknown): LoadResult {
     return { ok: false, reason: `packed progress is damaged: ${(error as Error).message}` };
   }
   return loadProgress(state);
-}
-
-/** Parsed JSON from storage → validated deck, whichever form it was kept in. */
-export function loadStoredDeck(raw: unknown): ReturnType<typeof loadDeck> {
-  if (!isPackedDeck(raw)) return loadDeck(raw);
-  try {
-    return loadDeck(unpackDeck(raw));
-  } catch (error) {
-    return { ok: false, reason: `the packed review deck is damaged: ${(error as Error).message}` };
-  }
 }

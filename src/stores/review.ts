@@ -9,7 +9,7 @@ import { perProfile, validatedAtom } from './validated';
 import { activeProfileMirror } from './active-profile';
 import { $profiles } from './profiles';
 import { $progress } from './progress';
-import { loadStoredDeck, packDeck } from '../lib/packed-storage';
+import { loadStoredDeck, packDeck } from '../lib/packed-deck';
 import { emptyDeck, mergeDecks, rateCard, syncDeck, type ReviewDeck, type ReviewRating } from '../lib/review';
 
 export const reviewKey = (profileId: string) => `${PREFIX}review:${profileId}`;

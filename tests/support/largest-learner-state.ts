@@ -6,7 +6,8 @@
  * stores use, so it is what localStorage would hold, key for key.
  * Used by the storage budget test (tests/content/budgets.test.ts) and `npm run bench`.
  */
-import { packDeck, packProgress } from '../../src/lib/packed-storage';
+import { packProgress } from '../../src/lib/packed-storage';
+import { packDeck } from '../../src/lib/packed-deck';
 import type { Course } from '../../src/lib/course';
 import { moduleFacts } from '../../src/lib/manifest';
 import { MAX_ATTEMPTS, emptyProgress, markLessonRead, recordAnswer, recordAttempt, recordVisit, newEpoch, type ProgressState } from '../../src/lib/progress';

@@ -8,10 +8,9 @@ import fc from 'fast-check';
 import { canonicalJson } from '../../src/lib/canonical-json';
 import { emptyProgress, markLessonRead } from '../../src/lib/progress';
 import { emptyDeck, rateCard } from '../../src/lib/review';
+import { loadStoredDeck, packDeck } from '../../src/lib/packed-deck';
 import {
-  loadStoredDeck,
   loadStoredProgress,
-  packDeck,
   packInstant,
   packProgress,
   unpackInstant,
