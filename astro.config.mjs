@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { scormLaunch } from './src/integrations/scorm-launch.ts';
+import { xapiReporter } from './src/integrations/xapi-reporter.ts';
 import { THEME_INIT_SCRIPT } from './src/lib/theme-init.ts';
 
 // Libraries often host the course in a folder of their website (for example
@@ -56,7 +57,8 @@ function lrsOrigin() {
     return undefined; // Unreadable or invalid: the content check stops the build and says why.
   }
 }
-const connectSrc = ["'self'", lrsOrigin()].filter(Boolean).join(' ');
+const lrs = lrsOrigin();
+const connectSrc = ["'self'", lrs].filter(Boolean).join(' ');
 
 export default defineConfig({
   output: 'static',
@@ -70,7 +72,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Never call home: no telemetry, no prefetch to other origins.
   devToolbar: { enabled: false },
-  integrations: [contentCheck(), scormLaunch(), mdx(), react()],
+  integrations: [contentCheck(), scormLaunch(), xapiReporter(Boolean(lrs)), mdx(), react()],
   // Shiki colours code blocks with style="…" attributes, which the CSP below refuses (and the
   // console reports on every page with a code block). Lessons rarely show code: plain <pre>.
   markdown: { syntaxHighlight: false },

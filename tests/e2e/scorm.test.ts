@@ -96,6 +96,13 @@ const HARNESS = `<!doctype html>
 
 type Cmi = Record<string, string | boolean | undefined>;
 
+/**
+ * What went wrong on the pages, less loads cut short by the learner moving on: pages load parts
+ * of their script on the first click, and following a link at once aborts them (no fault; a
+ * missing file still shows as an HTTP 404).
+ */
+const realProblems = (watch: { problems(): string[] }) => watch.problems().filter((p) => !/^request failed: .*net::ERR_ABORTED$/.test(p));
+
 /** What the next launch gets from the LMS: the values this session left. */
 function previousFor(version: Version, cmi: Cmi): object {
   return version === '1.2'
@@ -229,7 +236,7 @@ describe.each(VERSIONS)('SCORM %s package in scorm-again', (version) => {
     expect(decoded.state.answers['beta/only']).toMatchObject({ options: ['a'], verdict: 'correct' });
     expect(decoded.state.completions.beta).toBeDefined();
 
-    expect(watch.problems(), report('first launch', watch.problems())).toEqual([]);
+    expect(realProblems(watch), report('first launch', realProblems(watch))).toEqual([]);
     await page.context().close();
   });
 
@@ -266,7 +273,7 @@ describe.each(VERSIONS)('SCORM %s package in scorm-again', (version) => {
     else expect(cmi).toMatchObject({ status: 'completed', success: 'passed', raw: '100', scaled: '1', exit: 'normal' });
     const decoded = decodeSuspendData(String(cmi.suspend), modules);
     expect(decoded.ok && Object.keys(decoded.state.completions).sort()).toEqual(['alpha', 'beta']);
-    expect(watch.problems(), report('relaunch', watch.problems())).toEqual([]);
+    expect(realProblems(watch), report('relaunch', realProblems(watch))).toEqual([]);
     await page.context().close();
   });
 });

@@ -182,7 +182,12 @@ test('a course without an xapi block sends nothing: the same journey makes no re
   const before = received.length;
   await page.goto(new URL('modules/beta/only/', base).href);
   const markRead = page.getByRole('button', { name: 'Mark as read' });
-  if (await markRead.isVisible()) await markRead.click();
+  await expect
+    .poll(async () => {
+      if (await markRead.isVisible()) await markRead.click({ timeout: 2_000 }).catch(() => {});
+      return page.locator('[data-lesson-status]').textContent();
+    }, WAIT)
+    .toContain('Read on');
   await page.goto(new URL('modules/beta/check/', base).href);
   await page.waitForSelector('astro-island:not([ssr])', WAIT);
   await page.getByLabel('Yes', { exact: true }).check();
