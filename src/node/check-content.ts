@@ -15,7 +15,7 @@ import { readCourseFiles } from './read-course';
 export interface ContentReport {
   /** Errors: the build refuses the course while there are any. */
   problems: CourseProblem[];
-  /** Warnings: text still at its placeholder, shown flagged on the pages. */
+  /** Warnings: text still at its placeholder (shown flagged on the pages) and TODOs left in modules. */
   placeholders: PlaceholderNotice[];
   /** The course, when it has no problems. */
   course?: Course;
@@ -38,6 +38,17 @@ async function withLines<T extends { file: string; field: string; line?: number 
   );
 }
 
+/** Module files that still say TODO (a scaffold not yet written): one notice per file, at the first. */
+async function todoNotices(root: string, files: string[]): Promise<PlaceholderNotice[]> {
+  const notices: PlaceholderNotice[] = [];
+  for (const file of files) {
+    const lines = (await readFile(join(root, file), 'utf8').catch(() => '')).split(/\r?\n/);
+    const todo = lines.flatMap((line, i) => (/\bTODO\b/.test(line) ? [i + 1] : []));
+    if (todo.length) notices.push({ file, field: '(text)', what: `${todo.length} TODO${todo.length === 1 ? '' : 's'} still to write`, line: todo[0] });
+  }
+  return notices;
+}
+
 const syntaxProblem = (error: ContentFileError): CourseProblem => ({
   file: error.file,
   field: '(file)',
@@ -54,7 +65,8 @@ export async function checkContent(root: string): Promise<ContentReport> {
     const course = buildCourse(input);
     if (syntaxErrors.length > 0) return { problems: syntaxErrors.map(syntaxProblem), placeholders: [] };
     const placeholders = findPlaceholders(course.site, course.resources, { site: input.site.file, resources: input.resources.file });
-    return { problems: [], placeholders: await withLines(root, placeholders), course };
+    const moduleFiles = [...input.modules, ...input.lessons, ...input.checks, ...(input.scenarios ?? [])].map((f) => f.file).sort();
+    return { problems: [], placeholders: [...(await withLines(root, placeholders)), ...(await todoNotices(root, moduleFiles))], course };
   } catch (error) {
     if (!(error instanceof CourseValidationError)) throw error;
     // A file that could not be parsed has no data; its "missing field" problems are noise.
@@ -73,7 +85,7 @@ export function formatReport(report: ContentReport): string {
   }
   if (report.placeholders.length > 0) {
     if (lines.length) lines.push('');
-    lines.push(`! ${report.placeholders.length} placeholder${report.placeholders.length === 1 ? '' : 's'} to replace before staff rely on the course (shown as "Replace before use" on the pages):`);
+    lines.push(`! ${report.placeholders.length} thing${report.placeholders.length === 1 ? '' : 's'} still to replace or write before staff rely on the course (warnings: the build goes on, and the pages say "Replace before use" beside placeholder text):`);
     for (const notice of report.placeholders) lines.push(`  ${notice.file}${notice.line ? `:${notice.line}` : ''}  ${notice.field}  ${notice.what}`);
   }
   if (report.course) {
