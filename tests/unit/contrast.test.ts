@@ -17,7 +17,7 @@ describe('WCAG contrast', () => {
     // Reference values from the WebAIM contrast checker.
     ['#767676', '#ffffff', 4.54],
     ['#777777', '#ffffff', 4.48],
-    ['#1f5f8b', '#ffffff', 7.04],
+    ['#0000ff', '#ffffff', 8.59],
   ])('%s against %s is %f:1, in either order', (a, b, ratio) => {
     expect(contrastRatio(a, b)).toBeCloseTo(ratio, 2);
     expect(contrastRatio(b, a)).toBeCloseTo(ratio, 2);
