@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,25 +69,43 @@ describe('npm run new:module', () => {
     expect(readFileSync(join(root, 'modules/alpha/index.mdx'), 'utf8')).toBe(before);
   });
 
-  // One real build (about half a minute): the scaffold's pages render, with the fixture's logo.
-  test('the scaffold builds into pages', { timeout: 240_000 }, async () => {
-    const root = copyOfMiniCourse();
-    await newModule(root, 'desk-greetings');
-    const outDir = join(root, '.out');
+  /** `astro build` of the course in `root` into `root/.out`. */
+  function build(root: string) {
     const astro = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
     const result = spawnSync(process.execPath, [astro, 'build'], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, CROSSWALK_COURSE_DIR: root, CROSSWALK_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: { ...process.env, CROSSWALK_COURSE_DIR: root, CROSSWALK_OUT_DIR: join(root, '.out'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
       encoding: 'utf8',
     });
     // The content cache astro.config.mjs keeps per course folder.
     const cacheRoot = join(PROJECT_ROOT, 'node_modules/.astro');
     if (existsSync(cacheRoot)) for (const name of readdirSync(cacheRoot)) if (name.includes('crosswalk_scaffold_')) rmSync(join(cacheRoot, name), { recursive: true, force: true });
-    expect(result.status, `astro build said:\n${result.stdout}\n${result.stderr}`).toBe(0);
+    return { ...result, outDir: join(root, '.out'), output: `${result.stdout}\n${result.stderr}` };
+  }
+
+  // One real build: the scaffold's pages render, with the fixture's logo and colours.
+  test('the scaffold builds into pages', { timeout: 240_000 }, async () => {
+    const root = copyOfMiniCourse();
+    await newModule(root, 'desk-greetings');
+    const result = build(root);
+    const outDir = result.outDir;
+    expect(result.status, `astro build said:\n${result.output}`).toBe(0);
     expect(result.stdout).toMatch(/still to replace or write/);
     for (const page of ['modules/desk-greetings/index.html', 'modules/desk-greetings/first-lesson/index.html', 'modules/desk-greetings/check/index.html', 'fixture-logo.svg', 'theme.css']) {
       expect(existsSync(join(outDir, page)), page).toBe(true);
     }
     expect(readFileSync(join(outDir, 'modules/desk-greetings/first-lesson/index.html'), 'utf8')).toContain('What the source says');
+  });
+
+  // The build stops before rendering anything, so this costs a second or two.
+  test('the build refuses a mistake in the scaffold, naming file:line, field and a suggestion', { timeout: 120_000 }, async () => {
+    const root = copyOfMiniCourse();
+    await newModule(root, 'desk-greetings');
+    const check = join(root, 'modules/desk-greetings/check.yaml');
+    writeFileSync(check, readFileSync(check, 'utf8').replace('teaches: 01-first-lesson#what-the-source-says', 'teaches: 01-first-lesson#what-the-sources-say'));
+    const result = build(root);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('modules/desk-greetings/check.yaml:7  items[0].teaches  no section "#what-the-sources-say" in modules/desk-greetings/01-first-lesson.mdx  → did you mean "what-the-source-says"?');
+    expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
   });
 });
