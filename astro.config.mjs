@@ -11,6 +11,30 @@ import { THEME_INIT_SCRIPT } from './src/lib/theme-init.ts';
 // folder when building; links and assets follow it.
 const base = process.env.CROSSWALK_BASE || '/';
 
+/**
+ * Vite wraps every dynamic import() in a preload helper (~1 KB gzipped on every page) that
+ * fetches the imported chunk's CSS and JS dependencies ahead of time. With modulePreload off
+ * and no dynamic import that has CSS of its own, the helper only ever calls the import: this
+ * swaps its body for exactly that. When any import does have files to preload (Vite then
+ * writes a __vite__mapDeps table), Vite's helper is left alone.
+ */
+function minimalPreloadHelper() {
+  return {
+    name: 'crosswalk:minimal-preload-helper',
+    enforce: 'post',
+    applyToEnvironment: (environment) => environment.name === 'client',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      if (chunks.some((chunk) => chunk.code.includes('__vite__mapDeps'))) return;
+      for (const chunk of chunks) {
+        if (!chunk.name.includes('preload-helper')) continue;
+        const exported = /export\s*\{\s*([A-Za-z_$][\w$]*)\s+as\s+([A-Za-z_$][\w$]*)\s*\};?\s*$/.exec(chunk.code);
+        if (exported) chunk.code = `const ${exported[1]}=(load)=>load();export{${exported[1]} as ${exported[2]}};\n`;
+      }
+    },
+  };
+}
+
 // Tests and the benchmark build other courses (CROSSWALK_COURSE_DIR); each gets its own
 // content cache so entries from one course never leak into another's build.
 const courseDir = process.env.CROSSWALK_COURSE_DIR;
@@ -23,7 +47,9 @@ export default defineConfig({
   outDir: process.env.CROSSWALK_OUT_DIR || './dist',
   ...(cacheDir ? { cacheDir } : {}),
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets as files, never inlined: an inline <style> would need its hash in every page's
+  // Content-Security-Policy, and files are cached from one page to the next.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // Never call home: no telemetry, no prefetch to other origins.
   devToolbar: { enabled: false },
   integrations: [contentCheck(), mdx(), react()],
@@ -47,6 +73,18 @@ export default defineConfig({
   },
   server: { host: '127.0.0.1' },
   vite: {
+    plugins: [
+      {
+        // No preload helper around dynamic imports: pages load their heavier parts on demand
+        // (src/components/page-boot.ts), and the helper alone would cost every page ~1 KB.
+        // Astro sets modulePreload for the build itself, so this says it per environment.
+        name: 'crosswalk:no-module-preload',
+        configEnvironment(name) {
+          if (name === 'client') return { build: { modulePreload: false } };
+        },
+      },
+      minimalPreloadHelper(),
+    ],
     build: {
       rollupOptions: {
         // Astro's MDX modules carry a "use astro:head-inject" directive the bundler

@@ -3,7 +3,8 @@
  * copies merge, and how module status is derived. Pure data in, data out; the
  * stores in src/stores decide where it is kept.
  *
- * Stored (one key per profile, see src/stores/progress.ts) as JSON, for example:
+ * One key per profile (src/stores/progress.ts), packed to save space (src/lib/packed-storage.ts);
+ * unpacked, and in backups, it reads as this JSON:
  *   {
  *     "version": 2,
  *     "epoch": "k3v9q1",                       // changes on "reset"; copies of another epoch never merge in
@@ -39,8 +40,11 @@ export const attemptSchema = z.object({
   points: z.number().check(z.gte(0)),
   max: z.int().check(z.positive()),
   passed: z.boolean(),
-  /** Chosen option ids per question local id. */
-  answers: z.record(z.string(), z.array(z.string())),
+  /**
+   * Chosen option ids per question local id. No longer written: the latest answer to each
+   * question is kept once, in `answers` below. Attempts saved before keep theirs.
+   */
+  answers: z.optional(z.record(z.string(), z.array(z.string()))),
   contentHash: z.string(),
 });
 

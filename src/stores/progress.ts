@@ -14,7 +14,6 @@ import { activeProfileMirror } from './active-profile';
 import { $profiles, progressKey } from './profiles';
 import {
   emptyProgress,
-  loadProgress,
   markLessonRead,
   mergeProgress,
   newEpoch,
@@ -27,7 +26,7 @@ import {
   type ProgressState,
 } from '../lib/progress';
 import type { Verdict } from '../lib/scoring';
-import { canonicalJson } from '../lib/canonical-json';
+import { loadStoredProgress, packProgress } from '../lib/packed-storage';
 
 type ProgressAtom = WritableAtom<ProgressState>;
 const atoms = new Map<string, ProgressAtom>();
@@ -41,7 +40,7 @@ function decodeFor(key: string, current: () => ProgressState | undefined, writeB
       quarantine(key, raw, 'saved progress is not readable JSON');
       return current() ?? emptyProgress();
     }
-    const loaded = loadProgress(value);
+    const loaded = loadStoredProgress(value);
     if (!loaded.ok) {
       quarantine(key, raw, `saved progress could not be read (${loaded.reason})`);
       return current() ?? emptyProgress();
@@ -51,7 +50,7 @@ function decodeFor(key: string, current: () => ProgressState | undefined, writeB
     const result = syncIncoming(mine, loaded.state);
     // Storage holds something other than what this tab keeps (an older copy after a reset here):
     // write ours back, or a reload would bring the older copy back.
-    if (canonicalJson(result) !== raw) queueMicrotask(writeBack);
+    if (packProgress(result) !== raw) queueMicrotask(writeBack);
     return result;
   };
 }
@@ -62,11 +61,11 @@ function progressAtomFor(profileId: string): ProgressAtom {
   const key = progressKey(profileId);
   let store: ProgressAtom | undefined;
   const decode = decodeFor(key, () => store?.get(), () => store && store.set(store.get()));
-  store = persistentAtom<ProgressState>(key, emptyProgress(), { encode: canonicalJson, decode });
+  store = persistentAtom<ProgressState>(key, emptyProgress(), { encode: packProgress, decode });
   // When another tab's copy lacked something of ours, write the merge back so it gets it too.
   store.listen((value) => {
     const stored = readKey(key);
-    if (stored !== undefined && stored !== canonicalJson(value)) queueMicrotask(() => store!.set(store!.get()));
+    if (stored !== undefined && stored !== packProgress(value)) queueMicrotask(() => store!.set(store!.get()));
   });
   atoms.set(profileId, store);
   return store;
@@ -83,7 +82,7 @@ function update(change: (state: ProgressState) => ProgressState, profileId = $pr
   const stored = readKey(key);
   if (stored !== undefined) {
     try {
-      const loaded = loadProgress(JSON.parse(stored));
+      const loaded = loadStoredProgress(JSON.parse(stored));
       if (loaded.ok) base = syncIncoming(base, loaded.state);
     } catch {
       // Unreadable: the decoder has quarantined it; build on what this tab holds.
@@ -112,7 +111,7 @@ export function progressOf(profileId: string): ProgressState {
   const stored = readKey(progressKey(profileId));
   if (stored === undefined) return progressAtomFor(profileId).get();
   try {
-    const loaded = loadProgress(JSON.parse(stored));
+    const loaded = loadStoredProgress(JSON.parse(stored));
     return loaded.ok ? mergeProgress(loaded.state, progressAtomFor(profileId).get()) : progressAtomFor(profileId).get();
   } catch {
     return progressAtomFor(profileId).get();

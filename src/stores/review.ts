@@ -9,7 +9,8 @@ import { perProfile, validatedAtom } from './validated';
 import { activeProfileMirror } from './active-profile';
 import { $profiles } from './profiles';
 import { $progress } from './progress';
-import { emptyDeck, loadDeck, mergeDecks, rateCard, syncDeck, type ReviewDeck, type ReviewRating } from '../lib/review';
+import { loadStoredDeck, packDeck } from '../lib/packed-deck';
+import { emptyDeck, mergeDecks, rateCard, syncDeck, type ReviewDeck, type ReviewRating } from '../lib/review';
 
 export const reviewKey = (profileId: string) => `${PREFIX}review:${profileId}`;
 
@@ -17,11 +18,12 @@ const deckAtomFor = perProfile((profileId) =>
   validatedAtom<ReviewDeck>(reviewKey(profileId), {
     empty: emptyDeck,
     load: (raw) => {
-      const loaded = loadDeck(raw);
+      const loaded = loadStoredDeck(raw);
       return loaded.ok ? { ok: true, value: loaded.deck, dropped: loaded.dropped } : loaded;
     },
     what: 'review deck',
     items: 'review card(s)',
+    encode: packDeck,
   }),
 );
 

@@ -18,9 +18,11 @@ export interface ValidatedOptions<T> {
   what: string;
   /** What its items are, for notices: "review card(s)". */
   items: string;
+  /** How the value is written; JSON unless the store keeps a packed form (src/lib/packed-storage.ts). */
+  encode?: (value: T) => string;
 }
 
-export function validatedAtom<T>(key: string, { empty, load, what, items }: ValidatedOptions<T>): WritableAtom<T> {
+export function validatedAtom<T>(key: string, { empty, load, what, items, encode = JSON.stringify }: ValidatedOptions<T>): WritableAtom<T> {
   const decode = (raw: string): T => {
     try {
       const loaded = load(JSON.parse(raw));
@@ -34,7 +36,7 @@ export function validatedAtom<T>(key: string, { empty, load, what, items }: Vali
     }
     return empty();
   };
-  return persistentAtom<T>(key, empty(), { encode: JSON.stringify, decode });
+  return persistentAtom<T>(key, empty(), { encode, decode });
 }
 
 /** One atom per profile id, made on first use. */

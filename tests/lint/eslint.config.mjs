@@ -13,7 +13,10 @@ import astro from 'eslint-plugin-astro';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Rules for every JavaScript and TypeScript file, wherever it sits. */
+/**
+ * Rules for every JavaScript and TypeScript file, wherever it sits.
+ * @type {import('eslint').Linter.RulesRecord}
+ */
 const scriptSafety = {
   'no-eval': 'error',
   'no-implied-eval': 'error',

@@ -6,6 +6,7 @@
 import { afterAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { emptyProgress, markLessonRead, type Attempt, type ProgressState } from '../../src/lib/progress';
 import { canonicalJson } from '../../src/lib/canonical-json';
+import { loadStoredProgress } from '../../src/lib/packed-storage';
 
 const PROGRESS_KEY = 'crosswalk:progress:default';
 const PROFILES_KEY = 'crosswalk:profiles';
@@ -131,7 +132,11 @@ const attempt: Attempt = {
 
 const stored = (key: string) => {
   const raw = browser.local.data.get(key);
-  return raw === undefined ? undefined : (JSON.parse(raw) as ProgressState);
+  if (raw === undefined) return undefined;
+  // Stored packed (src/lib/packed-storage.ts); read it back the way the store does.
+  const loaded = loadStoredProgress(JSON.parse(raw));
+  if (!loaded.ok) throw new Error(`stored progress does not load: ${loaded.reason}`);
+  return loaded.state as ProgressState;
 };
 
 // ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import type { ViewQuestion } from '../../lib/check-view';
 import { scoreQuestion, type QuestionScore } from '../../lib/scoring';
 import { saveAnswer } from '../../stores/progress';
 import { QuestionCard } from './QuestionCard';
-import './check.css';
+// Its styles (./check.css) are linked by Check.astro, the only place it is used.
 
 interface Props {
   question: ViewQuestion;

@@ -82,7 +82,7 @@ export default function ModuleCheck({ moduleId, moduleTitle, groups, passMark, f
     setMissing([]);
     const result = scoreCheck(questions, answers, passMark);
     const at = new Date().toISOString();
-    saveAttempt(moduleId, { at, ratio: result.ratio, points: result.points, max: result.max, passed: result.passed, answers, contentHash: facts.contentHash }, facts);
+    saveAttempt(moduleId, { at, ratio: result.ratio, points: result.points, max: result.max, passed: result.passed, contentHash: facts.contentHash }, facts);
     for (const q of questions) saveAnswer(q.id, answers[q.localId] ?? [], result.perQuestion[q.localId]!.verdict);
     setScore(result);
     setPhase('result');

@@ -1,0 +1,33 @@
+/**
+ * Loading a page's heavier scripts when they are needed rather than with the page, so that
+ * opening a lesson costs only its text (issue 9's budget: 12 KB for a lesson at load). The
+ * same idea as Astro's client:visible, for plain scripts.
+ */
+
+/** Runs `load` once, when `element` comes within a screen of the viewport. */
+export function whenNear(element: Element, load: () => void): void {
+  if (!('IntersectionObserver' in window)) return load();
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      observer.disconnect();
+      load();
+    },
+    { rootMargin: '100% 0px' },
+  );
+  observer.observe(element);
+}
+
+const INTERACTIONS = ['pointerdown', 'keydown', 'scroll', 'touchstart', 'focusin'] as const;
+
+/** Runs `load` once, on the reader's first scroll, key, tap or click. */
+export function onFirstInteraction(load: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    for (const type of INTERACTIONS) window.removeEventListener(type, run, true);
+    load();
+  };
+  for (const type of INTERACTIONS) window.addEventListener(type, run, { capture: true, passive: true });
+}

@@ -1,0 +1,41 @@
+/**
+ * Budgets on what the real course asks of a browser that can be counted exactly (characters
+ * and bytes, never times). Page weights, which need Chromium, are in tests/e2e/budgets.test.ts.
+ */
+import { beforeAll, expect, test } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { buildCourse, type Course } from '../../src/lib/course';
+import { readCourseFiles } from '../../src/node/read-course';
+import { loadStoredProgress } from '../../src/lib/packed-storage';
+import { loadStoredDeck } from '../../src/lib/packed-deck';
+import { buildSearchIndex } from '../../src/lib/search';
+import { searchSources } from '../../src/lib/search-sources';
+import { largestLearnerState } from '../support/largest-learner-state';
+
+/** Budgets (issue 9). */
+export const MAX_LEARNER_STATE_CHARACTERS = 64_000;
+export const MAX_SEARCH_INDEX_GZIP_BYTES = 40_000;
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+let course: Course;
+beforeAll(async () => {
+  course = buildCourse(await readCourseFiles(ROOT));
+});
+
+test(`the largest learner state fits in ${MAX_LEARNER_STATE_CHARACTERS.toLocaleString('en-US')} characters`, () => {
+  const { entries, characters } = largestLearnerState(course);
+  // It is a state the stores would accept: the measure is of something real.
+  const [progressRaw, deckRaw] = Object.values(entries);
+  const progress = loadStoredProgress(JSON.parse(progressRaw!));
+  expect(progress.ok).toBe(true);
+  if (progress.ok) expect(Object.keys(progress.state.completions)).toHaveLength(course.modules.length);
+  const deck = loadStoredDeck(JSON.parse(deckRaw!));
+  expect(deck.ok && Object.keys(deck.deck.cards).length).toBe(course.modules.reduce((n, m) => n + m.check.questions.length, 0));
+  expect(characters).toBeLessThanOrEqual(MAX_LEARNER_STATE_CHARACTERS);
+});
+
+test(`the search index is at most ${MAX_SEARCH_INDEX_GZIP_BYTES.toLocaleString('en-US')} bytes gzipped`, () => {
+  const json = JSON.stringify(buildSearchIndex(searchSources(course)));
+  expect(gzipSync(json).length).toBeLessThanOrEqual(MAX_SEARCH_INDEX_GZIP_BYTES);
+});

@@ -1,0 +1,55 @@
+/**
+ * Page-weight budgets (issue 9), in bytes as Chromium requests them, gzipped: deterministic for
+ * a given build, so they can fail CI, unlike timings. Figures for every page type are printed
+ * by `npm run bench`; the budgets here hold the two pages learners open most:
+ *  - every lesson page with no interactive part: at most 12 KB at load (HTML, CSS and JS);
+ *  - every module check: at most 80 KB once its quiz has hydrated.
+ * Storage and search-index budgets are in tests/content/budgets.test.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, inject, test } from 'vitest';
+import { useBrowser } from './browser';
+import { weighPage, type Totals } from './page-weight';
+import { VARIANTS, discoverPages } from './site';
+
+export const MAX_PLAIN_LESSON_GZIP_AT_LOAD = 12_000;
+export const MAX_CHECK_GZIP_AFTER_HYDRATION = 80_000;
+
+const browser = useBrowser();
+const siteUrl = inject('e2e.urls').real;
+const pages = discoverPages(VARIANTS.real);
+
+const lessonRoute = /^modules\/[^/]+\/(?!check\/)[^/]+\/$/;
+const plainLessons = pages.filter((p) => lessonRoute.test(p.route) && !readFileSync(p.file, 'utf8').includes('<astro-island'));
+const checks = pages.filter((p) => /^modules\/[^/]+\/check\/$/.test(p.route));
+
+const htmlCssJs = (t: Totals) => t.byKind.html.gzip + t.byKind.css.gzip + t.byKind.js.gzip;
+
+test('the course has lessons with no interactive part, and checks, to weigh', () => {
+  expect(plainLessons.length).toBeGreaterThan(0);
+  expect(checks.length).toBeGreaterThan(0);
+});
+
+test.concurrent.each(plainLessons.map((p) => [`/${p.route}`, p.route] as const))(
+  `lesson %s is at most ${MAX_PLAIN_LESSON_GZIP_AT_LOAD.toLocaleString('en-US')} bytes gzipped at load`,
+  async (_name, route) => {
+    const weight = await weighPage(browser(), new URL(route, siteUrl).href);
+    const bytes = htmlCssJs(weight.atLoad);
+    const detail = weight.transfers.filter((t) => t.phase === 'load').map((t) => `${t.kind} ${t.gzip} ${new URL(t.url).pathname}`).join('\n');
+    expect(bytes, `lesson /${route} at load:\n${detail}`).toBeLessThanOrEqual(MAX_PLAIN_LESSON_GZIP_AT_LOAD);
+    // The weighing saw the page itself: a broken measure must not pass as a light page.
+    expect(weight.atLoad.byKind.html.gzip).toBeGreaterThan(1_000);
+  },
+);
+
+test.concurrent.each(checks.map((p) => [`/${p.route}`, p.route] as const))(
+  `check %s is at most ${MAX_CHECK_GZIP_AFTER_HYDRATION.toLocaleString('en-US')} bytes gzipped after hydration`,
+  async (_name, route) => {
+    const weight = await weighPage(browser(), new URL(route, siteUrl).href);
+    const bytes = htmlCssJs(weight.afterHydration);
+    const detail = weight.transfers.map((t) => `${t.phase} ${t.kind} ${t.gzip} ${new URL(t.url).pathname}`).join('\n');
+    expect(bytes, `check /${route} after hydration:\n${detail}`).toBeLessThanOrEqual(MAX_CHECK_GZIP_AFTER_HYDRATION);
+    // The quiz really hydrated: React's runtime is part of what was weighed.
+    expect(weight.afterHydration.byKind.js.gzip).toBeGreaterThan(40_000);
+  },
+);
