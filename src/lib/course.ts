@@ -300,7 +300,8 @@ export function buildCourse(input: CourseInput): Course {
       }
       const missing = issue.code === 'invalid_type' && issue.input === undefined;
       const field = fieldPath(path);
-      if (missing) report(source.file, field, `required field is missing (${issue.expected} expected)`, `add ${String(issue.path.at(-1) ?? field)}: …`);
+      if (missing && path.length === 0) report(source.file, '(file)', 'the file is empty', 'write its fields (see README, "Make it yours" and the authoring guide)');
+      else if (missing) report(source.file, field, `required field is missing (${issue.expected} expected)`, `add ${String(issue.path.at(-1) ?? field)}: …`);
       else report(source.file, field, issue.message);
     }
     return undefined;

@@ -90,4 +90,11 @@ describe('npm run check:content', () => {
       expect.objectContaining({ file: 'modules/alpha/index.mdx', field: 'part', line: 4, hint: 'did you mean "orientation"?' }),
     ]);
   });
+
+  test('an empty site.yaml is one problem, not a cascade of unknown parts', async () => {
+    const root = copyOfMiniCourse();
+    writeFileSync(join(root, 'content/site.yaml'), '');
+    const { problems } = await checkContent(root);
+    expect(problems).toEqual([expect.objectContaining({ file: 'content/site.yaml', field: '(file)', message: 'the file is empty' })]);
+  });
 });
