@@ -12,10 +12,8 @@ import { loadStoredDeck } from '../../src/lib/packed-deck';
 import { buildSearchIndex } from '../../src/lib/search';
 import { searchSources } from '../../src/lib/search-sources';
 import { largestLearnerState } from '../support/largest-learner-state';
+import { MAX_LEARNER_STATE_CHARACTERS, MAX_SEARCH_INDEX_GZIP_BYTES } from '../support/budgets';
 
-/** Budgets (issue 9). */
-export const MAX_LEARNER_STATE_CHARACTERS = 64_000;
-export const MAX_SEARCH_INDEX_GZIP_BYTES = 40_000;
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let course: Course;

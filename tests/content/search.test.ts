@@ -9,6 +9,7 @@ import { readCourseFiles } from '../../src/node/read-course';
 import { Searcher, buildSearchIndex, type SearchIndexFile } from '../../src/lib/search';
 import { searchSources } from '../../src/lib/search-sources';
 import { lessonHref } from '../../src/lib/urls';
+import { SEARCH_FIXTURE as FIXTURE } from '../support/search-fixture';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let course: Course;
@@ -36,26 +37,6 @@ test('every lesson section, lesson, module, glossary term, reference and resourc
   for (const resource of course.resources) expect(hrefs).toContain(`resources/#${resource.id}`);
 });
 
-// Query → where a right answer lives (a link prefix). At least one of the top three must match.
-const FIXTURE: [string, string[]][] = [
-  ['warm hand-off', ['modules/orientation/warm-hand-off-and-limits/', 'modules/duty-06-linking-to-resources/what-makes-a-hand-off-warm/', 'glossary/#warm-hand-off']],
-  ['warm handof', ['modules/orientation/warm-hand-off-and-limits/', 'modules/duty-06-linking-to-resources/what-makes-a-hand-off-warm/', 'glossary/#warm-hand-off']],
-  ['confidentiallity', ['modules/rights-library-bill-of-rights/privacy-and-confidentiality/', 'glossary/#confidentiality']],
-  ['what can I say about a patron', ['modules/rights-library-bill-of-rights/privacy-and-confidentiality/#what-you-may-and-may-not-say-about-a-patron']],
-  ['library jargon', ['modules/value-09-shared-power/language-that-shares-power/#catching-your-own-jargon', 'modules/duty-09-respectful-communication/words-that-respect/#clear-words-not-library-jargon', 'glossary/#library-jargon']],
-  ['empathy or sympathy', ['modules/value-04-empathetic/feeling-with-not-for/#feeling-with-not-just-for', 'glossary/#empathy']],
-  ['active listning', ['modules/value-04-empathetic/listening-at-any-desk/', 'glossary/#active-listening']],
-  ['working alone', ['modules/value-01-voluntary/when-you-cannot-serve-someone-well/#working-alone-plan-it-before-the-shift', 'modules/duty-06-linking-to-resources/inside-the-library-and-beyond/#when-you-work-alone', 'modules/duty-08-crises/when-it-is-more/#plan-ahead-especially-if-you-work-alone']],
-  ['suicide crisis lifeline', ['resources/', 'modules/duty-08-crises/']],
-  ['roaming refrence', ['glossary/#roaming-reference', 'modules/duty-04-personalizing/']],
-  ['cold send-off', ['modules/orientation/warm-hand-off-and-limits/#warm-hand-off-not-cold-send-off', 'glossary/#cold-send-off']],
-  ['person driven', ['modules/value-12-person-driven/', 'glossary/#person-driven']],
-  ['988', ['resources/#lifeline-988', 'modules/duty-08-crises/']],
-  ['legal advice', ['modules/duty-11-advocacy/where-advocacy-stops/', 'modules/value-11-transparent/the-limits-of-your-role/']],
-  ['someone in danger', ['modules/orientation/warm-hand-off-and-limits/#when-someone-may-be-in-danger', 'modules/duty-08-crises/when-it-is-more/', 'resources/#emergency-911']],
-  ['reference interview', ['glossary/#reference-interview', 'modules/value-04-empathetic/listening-at-any-desk/']],
-  ['decline to work with someone', ['modules/value-01-voluntary/when-you-cannot-serve-someone-well/']],
-];
 
 describe('fixture queries find the right section in the top three', () => {
   test.each(FIXTURE)('%s', (query, expected) => {

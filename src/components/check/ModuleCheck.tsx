@@ -115,7 +115,7 @@ export default function ModuleCheck({ moduleId, moduleTitle, groups, passMark, f
       <section key={group.id} className={group.scenario ? 'check-group check-group--scenario card' : 'check-group'} aria-label={group.scenario ? `Scenario: ${group.scenario.title}` : undefined}>
         {group.scenario && (
           <div className="question__case">
-            <h3 className="question__case-title">Scenario: {group.scenario.title}</h3>
+            <h2 className="question__case-title">Scenario: {group.scenario.title}</h2>
             <p>{group.scenario.case}</p>
           </div>
         )}
