@@ -43,8 +43,7 @@ describe.each(['light', 'dark'] as const)('%s theme', (colorScheme) => {
   });
 
   test.each(['', 'modules/alpha/next/', 'resources/'])('axe finds no WCAG A/AA violation on /%s with the logo, accent and placeholder flags', async (route) => {
-    // axe is injected as a script, which the page's own CSP would rightly refuse.
-    const page = await openPage(browser(), { colorScheme, bypassCSP: true });
+    const page = await openPage(browser(), { colorScheme });
     try {
       await page.goto(new URL(route, siteUrl).href, { waitUntil: 'load' });
       await settle(page);
