@@ -20,19 +20,44 @@ if (notice) {
   else onFirstInteraction(start);
 }
 
-// The end of a lesson (LessonProgress.astro): continue-from, read, "Mark as read".
+// The end of a lesson (LessonProgress.astro): continue-from, read, "Mark as read". A press of
+// the button before the code has loaded is held, and made once it has.
 for (const box of document.querySelectorAll<HTMLElement>('[data-lesson-progress]')) {
-  let started = false;
-  const start = () => {
-    if (started) return;
-    started = true;
-    void import('./progress-ui/lesson-progress').then(({ trackLesson }) => trackLesson(box));
+  const button = box.querySelector<HTMLButtonElement>('[data-mark-read]');
+  let tracked: Promise<void> | undefined;
+  const early = (event: Event) => {
+    event.stopImmediatePropagation();
+    void start().then(() => button?.click());
   };
-  onFirstInteraction(start);
-  whenNear(box, start);
+  const start = () =>
+    (tracked ??= import('./progress-ui/lesson-progress').then(({ trackLesson }) => {
+      button?.removeEventListener('click', early);
+      trackLesson(box);
+    }));
+  button?.addEventListener('click', early);
+  onFirstInteraction(() => void start());
+  whenNear(box, () => void start());
 }
 
-// Reflection note boxes (Reflect.astro): the journal loads when one comes near.
+// Reflection note boxes (Reflect.astro): shown at once (they are hidden without JavaScript,
+// which they need); the journal loads when one comes near or is used. A press of Save before
+// it has loaded is held, and made once it has.
 for (const box of document.querySelectorAll<HTMLElement>('[data-reflection-id]')) {
-  if (box.querySelector('[data-reflect-journal]')) whenNear(box, () => void import('./mdx/reflect-note').then(({ wireNote }) => wireNote(box)));
+  const journal = box.querySelector<HTMLElement>('[data-reflect-journal]');
+  if (!journal) continue;
+  journal.hidden = false;
+  const save = journal.querySelector<HTMLButtonElement>('[data-reflect-save]');
+  let wired: Promise<void> | undefined;
+  const early = (event: Event) => {
+    event.stopImmediatePropagation();
+    void start().then(() => save?.click());
+  };
+  const start = () =>
+    (wired ??= import('./mdx/reflect-note').then(({ wireNote }) => {
+      save?.removeEventListener('click', early);
+      wireNote(box);
+    }));
+  save?.addEventListener('click', early);
+  whenNear(box, () => void start());
+  box.addEventListener('focusin', () => void start());
 }

@@ -5,6 +5,7 @@
  * throws still let a learner take the check, with a visible notice.
  */
 import { expect, inject, test } from 'vitest';
+import { loadStoredProgress } from '../../src/lib/packed-storage';
 import type { Page } from 'playwright-core';
 import { openPage, watchPage, useBrowser } from './browser';
 
@@ -128,9 +129,13 @@ test('two named profiles on one browser keep their progress apart', async () => 
   await page.reload();
   await hydrated(page);
   await expect.poll(() => page.getByText('You have passed this check.').count()).toBe(1);
-  const mine = JSON.parse((await page.evaluate(() => localStorage.getItem('crosswalk:progress:default')))!);
-  const sams = JSON.parse((await page.evaluate(() => localStorage.getItem('crosswalk:progress:p-sam')))!);
-  expect(mine.checks.beta.attempts.map((a: { passed: boolean }) => a.passed)).toEqual([true]);
-  expect(sams.checks.beta.attempts.map((a: { passed: boolean }) => a.passed)).toEqual([false]);
+  // Stored packed (src/lib/packed-storage.ts): read back as the store does.
+  const stored = async (profile: string) => {
+    const loaded = loadStoredProgress(JSON.parse((await page.evaluate((key) => localStorage.getItem(key), `crosswalk:progress:${profile}`))!));
+    if (!loaded.ok) throw new Error(`${profile}'s stored progress does not load: ${loaded.reason}`);
+    return loaded.state;
+  };
+  expect((await stored('default')).checks.beta!.attempts.map((a) => a.passed)).toEqual([true]);
+  expect((await stored('p-sam')).checks.beta!.attempts.map((a) => a.passed)).toEqual([false]);
   await page.context().close();
 });

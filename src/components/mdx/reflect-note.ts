@@ -11,8 +11,9 @@ export function wireNote(box: HTMLElement): void {
   const note = journal.querySelector<HTMLTextAreaElement>('[data-reflect-note]')!;
   const status = journal.querySelector<HTMLElement>('[data-reflect-status]')!;
   const prompt = box.querySelector<HTMLElement>('[data-reflect-prompt]')!.innerText.trim();
-  journal.hidden = false;
-  let dirty = false;
+  // Typed before this loaded: that text is the learner's, not to be replaced by the saved note.
+  let dirty = note.value !== '';
+  if (dirty) status.textContent = 'Not saved yet.';
 
   $journal.subscribe((value) => {
     const entry = value.entries[id];
