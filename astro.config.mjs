@@ -53,6 +53,9 @@ export default defineConfig({
   // Never call home: no telemetry, no prefetch to other origins.
   devToolbar: { enabled: false },
   integrations: [contentCheck(), mdx(), react()],
+  // Shiki colours code blocks with style="…" attributes, which the CSP below refuses (and the
+  // console reports on every page with a code block). Lessons rarely show code: plain <pre>.
+  markdown: { syntaxHighlight: false },
   // A Content-Security-Policy <meta> on every page. Astro hashes the scripts and styles it
   // bundles or renders into script-src and style-src; everything else may come only from this
   // site. No 'unsafe-inline', no 'unsafe-eval': an injected script or style cannot run.
