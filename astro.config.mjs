@@ -3,8 +3,14 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { offline } from './src/integrations/offline.ts';
+import { scormLaunch } from './src/integrations/scorm-launch.ts';
+import { xapiReporter } from './src/integrations/xapi-reporter.ts';
 import { THEME_INIT_SCRIPT } from './src/lib/theme-init.ts';
 
 // Libraries often host the course in a folder of their website (for example
@@ -41,6 +47,20 @@ function minimalPreloadHelper() {
 const courseDir = process.env.CROSSWALK_COURSE_DIR;
 const cacheDir = courseDir ? `./node_modules/.astro/course-${courseDir.replace(/[^a-zA-Z0-9]+/g, '_')}` : undefined;
 
+// The one other origin the course may ever talk to: the Learning Record Store a trainer put in
+// content/site.yaml `xapi:` (src/lib/xapi.ts validates it). Without that block, none.
+function lrsOrigin() {
+  try {
+    const file = resolve(fileURLToPath(new URL('.', import.meta.url)), courseDir ?? '.', 'content/site.yaml');
+    const endpoint = parseYaml(readFileSync(file, 'utf8'))?.xapi?.endpoint;
+    return typeof endpoint === 'string' ? new URL(endpoint).origin : undefined;
+  } catch {
+    return undefined; // Unreadable or invalid: the content check stops the build and says why.
+  }
+}
+const lrs = lrsOrigin();
+const connectSrc = ["'self'", lrs].filter(Boolean).join(' ');
+
 export default defineConfig({
   output: 'static',
   base,
@@ -54,7 +74,10 @@ export default defineConfig({
   // Never call home: no telemetry, no prefetch to other origins.
   devToolbar: { enabled: false },
   // offline() runs after the build: it writes sw.js, which precaches every page written.
-  integrations: [contentCheck(), mdx(), react(), offline()],
+  integrations: [contentCheck(), scormLaunch(), xapiReporter(Boolean(lrs)), mdx(), react(), offline()],
+  // Shiki colours code blocks with style="…" attributes, which the CSP below refuses (and the
+  // console reports on every page with a code block). Lessons rarely show code: plain <pre>.
+  markdown: { syntaxHighlight: false },
   // A Content-Security-Policy <meta> on every page. Astro hashes the scripts and styles it
   // bundles or renders into script-src and style-src; everything else may come only from this
   // site. No 'unsafe-inline', no 'unsafe-eval': an injected script or style cannot run.
@@ -66,7 +89,7 @@ export default defineConfig({
       directives: [
         "default-src 'self'",
         "img-src 'self' data:",
-        "connect-src 'self'",
+        `connect-src ${connectSrc}`,
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

@@ -31,6 +31,8 @@ import {
 import { scanLesson, type LessonSection } from './lesson-scan';
 import { scenarioSchema, validateScenario, type Scenario } from './scenario';
 import { hashText } from './hash';
+import { checkSiteTailoring } from './tailoring';
+import { HEX_COLOR } from './contrast';
 
 // ---------------------------------------------------------------------------
 // Input: files as read from disk (or from Astro's content layer)
@@ -62,6 +64,12 @@ export interface CourseInput {
   checks: SourceFile[];
   /** `modules/<id>/scenario.yaml` files: branching practice conversations (optional per module). */
   scenarios?: SourceFile[];
+  /**
+   * Files under the course's public/ folder, named from there (`library-logo.svg`). When given,
+   * site.yaml's `logo` must be one of them; Astro's content layer does not list them, so the
+   * build's first check (src/integrations/content-check.ts) and check:content supply it.
+   */
+  publicFiles?: ReadonlySet<string>;
 }
 
 // ---------------------------------------------------------------------------
@@ -180,6 +188,10 @@ export interface CourseProblem {
   /** Dotted path to the field, e.g. `maps[2]` or `items[0].questions[1].teaches`. */
   field: string;
   message: string;
+  /** What to do about it, when there is something concrete to suggest. */
+  hint?: string;
+  /** Line in the file, when known (filled in by src/node/locate.ts, which reads the file). */
+  line?: number;
 }
 
 export class CourseValidationError extends Error {
@@ -189,9 +201,15 @@ export class CourseValidationError extends Error {
   }
 }
 
+/** One problem on one line: `file:line  field  problem  → suggestion`. */
+export function formatProblem(problem: CourseProblem): string {
+  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  return `${where}  ${problem.field || '(file)'}  ${problem.message}${problem.hint ? `  → ${problem.hint}` : ''}`;
+}
+
 export function formatProblems(problems: CourseProblem[]): string {
   const heading = `Crosswalk content has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`;
-  return [heading, ...problems.map((p) => `  ${p.file} → ${p.field || '(file)'}: ${p.message}`)].join('\n');
+  return [heading, ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n');
 }
 
 function fieldPath(path: PropertyKey[]): string {
@@ -216,8 +234,8 @@ function knownKeys(schema: z.ZodType, path: PropertyKey[]): string[] {
   return shape?.type === 'object' && shape.shape ? Object.keys(shape.shape) : [];
 }
 
-/** A close known id, to suggest in an error message. */
-function suggest(value: string, known: Iterable<string>): string {
+/** A close known id, as a hint for an error message ("did you mean …?"), or undefined. */
+function suggest(value: string, known: Iterable<string>): string | undefined {
   let best = '';
   let bestScore = Infinity;
   for (const candidate of known) {
@@ -227,7 +245,7 @@ function suggest(value: string, known: Iterable<string>): string {
       bestScore = score;
     }
   }
-  return best && bestScore <= Math.max(2, Math.floor(value.length / 3)) ? ` (did you mean "${best}"?)` : '';
+  return best && bestScore <= Math.max(2, Math.floor(value.length / 3)) ? `did you mean "${best}"?` : undefined;
 }
 
 function editDistance(a: string, b: string): number {
@@ -253,10 +271,20 @@ const SCENARIO_FILE = /(?:^|\/)modules\/([^/]+)\/scenario\.ya?ml$/;
 const FRAMEWORK_FILE = /([^/]+)\.ya?ml$/;
 const MODULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** The logo and colour fields of a site.yaml that failed its schema, those that are well-formed. */
+function tailoringFields(data: unknown): Pick<SiteData, 'logo' | 'logoAlt' | 'accentColor' | 'accentColorDark'> {
+  const raw = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : undefined);
+  const colour = (key: string) => (HEX_COLOR.test(text(key) ?? '') ? text(key) : undefined);
+  return { logo: text('logo'), logoAlt: text('logoAlt'), accentColor: colour('accentColor'), accentColorDark: colour('accentColorDark') };
+}
+
 /** Builds and checks the course graph. Throws CourseValidationError listing every problem. */
 export function buildCourse(input: CourseInput): Course {
   const problems: CourseProblem[] = [];
-  const report = (file: string, field: string, message: string) => problems.push({ file, field, message });
+  const report = (file: string, field: string, message: string, hint?: string) => problems.push({ file, field, message, ...(hint ? { hint } : {}) });
+  /** "did you mean x?" when there is a close match, else `otherwise`. */
+  const hintFor = (value: string, known: Iterable<string>, otherwise?: string) => suggest(value, known) ?? otherwise;
 
   function parse<S extends z.ZodType>(schema: S, source: SourceFile, prefix = ''): z.infer<S> | undefined {
     const result = schema.safeParse(source.data);
@@ -266,12 +294,15 @@ export function buildCourse(input: CourseInput): Course {
       if (issue.code === 'unrecognized_keys') {
         const known = knownKeys(schema, issue.path);
         for (const key of issue.keys) {
-          report(source.file, fieldPath([...path, key]), `unknown field "${key}"${suggest(key, known)}${known.length ? `; allowed here: ${known.join(', ')}` : ''}`);
+          report(source.file, fieldPath([...path, key]), `unknown field "${key}"`, hintFor(key, known, known.length ? `fields allowed here: ${known.join(', ')}` : `remove "${key}"`));
         }
         continue;
       }
       const missing = issue.code === 'invalid_type' && issue.input === undefined;
-      report(source.file, fieldPath(path), missing ? `required field is missing (${issue.expected} expected)` : issue.message);
+      const field = fieldPath(path);
+      if (missing && path.length === 0) report(source.file, '(file)', 'the file is empty', 'write its fields (see README, "Make it yours" and the authoring guide)');
+      else if (missing) report(source.file, field, `required field is missing (${issue.expected} expected)`, `add ${String(issue.path.at(-1) ?? field)}: …`);
+      else report(source.file, field, issue.message);
     }
     return undefined;
   }
@@ -313,6 +344,10 @@ export function buildCourse(input: CourseInput): Course {
   checkUnique(glossary, (g) => g.id, () => input.glossary.file, (_, i) => listField(i, 'id'), 'glossary id');
   checkUnique(resources, (r) => r.id, () => input.resources.file, (_, i) => listField(i, 'id'), 'resource id');
   checkUnique(paths, (p) => p.id, () => input.paths.file, (_, i) => listField(i, 'id'), 'path id');
+  // Logo and colours are checked even when another site.yaml field is wrong, so every problem shows at once.
+  for (const problem of checkSiteTailoring(site ?? tailoringFields(input.site.data), input.publicFiles)) {
+    report(input.site.file, problem.field, problem.message, problem.hint);
+  }
   if (site) checkUnique(site.parts, (p) => p.id, () => input.site.file, (_, i) => `parts${listField(i, 'id')}`, 'part id');
 
   const referenceMap = new Map(references.map((r) => [r.key, r]));
@@ -320,7 +355,7 @@ export function buildCourse(input: CourseInput): Course {
   const partIds = new Set(site?.parts.map((p) => p.id));
 
   const requireReference = (file: string, field: string, key: string) => {
-    if (!referenceMap.has(key)) report(file, field, `unknown reference key "${key}"${suggest(key, referenceMap.keys())}; add it to ${input.references.file} or fix the key`);
+    if (!referenceMap.has(key)) report(file, field, `unknown reference key "${key}"`, hintFor(key, referenceMap.keys(), `add it to ${input.references.file} or fix the key`));
   };
 
   glossary.forEach((term, i) => term.source && requireReference(input.glossary.file, listField(i, 'source'), term.source));
@@ -333,7 +368,7 @@ export function buildCourse(input: CourseInput): Course {
     if (!data) continue;
     const id = FRAMEWORK_FILE.exec(source.file)?.[1] ?? source.file;
     requireReference(source.file, 'source', data.source);
-    if (site && !partIds.has(data.part)) report(source.file, 'part', `unknown part "${data.part}"${suggest(data.part, partIds)}; parts are listed in ${input.site.file}`);
+    if (site && !partIds.has(data.part)) report(source.file, 'part', `unknown part "${data.part}"`, hintFor(data.part, partIds, `use one of the parts in ${input.site.file}: ${[...partIds].join(', ')}`));
     const items = data.items.map((item) => ({ ...item, framework: id }));
     items.forEach((item, index) => {
       const first = frameworkItems.get(item.id);
@@ -390,23 +425,23 @@ export function buildCourse(input: CourseInput): Course {
     const data = parse(moduleSchema, source);
     if (!data) continue;
 
-    if (!partIds.has(data.part)) {
-      report(source.file, 'part', `unknown part "${data.part}"${suggest(data.part, partIds)}; parts are listed in ${input.site.file}`);
+    if (site && !partIds.has(data.part)) {
+      report(source.file, 'part', `unknown part "${data.part}"`, hintFor(data.part, partIds, `use one of the parts in ${input.site.file}: ${[...partIds].join(', ')}`));
     }
     data.maps.forEach((itemId, index) => {
       if (!frameworkItems.has(itemId)) {
-        report(source.file, `maps[${index}]`, `unknown framework item "${itemId}"${suggest(itemId, frameworkItems.keys())}; items are defined in content/frameworks/`);
+        report(source.file, `maps[${index}]`, `unknown framework item "${itemId}"`, hintFor(itemId, frameworkItems.keys(), 'items are defined in content/frameworks/'));
       }
     });
 
     const lessons = lessonsByModule.get(moduleId) ?? [];
-    if (lessons.length === 0) report(source.file, '(module)', `module "${moduleId}" has no lessons; add modules/${moduleId}/01-<slug>.mdx`);
+    if (lessons.length === 0) report(source.file, '(module)', `module "${moduleId}" has no lessons`, `add modules/${moduleId}/01-<slug>.mdx`);
     const lessonsByStem = new Map(lessons.map((l) => [l.stem, l]));
 
     const checkSource = checkSources.get(moduleId);
     let check: CourseCheck | undefined;
     if (!checkSource) {
-      report(`modules/${moduleId}/check.yaml`, '(file)', `module "${moduleId}" has no check; add modules/${moduleId}/check.yaml`);
+      report(`modules/${moduleId}/check.yaml`, '(file)', `module "${moduleId}" has no check`, `add modules/${moduleId}/check.yaml`);
     } else {
       check = buildCheck(moduleId, checkSource, lessonsByStem);
     }
@@ -417,7 +452,7 @@ export function buildCourse(input: CourseInput): Course {
       const parsed = parse(scenarioSchema, scenarioSource);
       if (parsed) {
         const problems = validateScenario(parsed, new Set(frameworkItems.keys()));
-        for (const problem of problems) report(scenarioSource.file, problem.field, problem.message);
+        for (const problem of problems) report(scenarioSource.file, problem.field, problem.message, problem.hint);
         if (problems.length === 0) scenario = parsed;
       }
     }
@@ -428,10 +463,10 @@ export function buildCourse(input: CourseInput): Course {
     for (const lesson of lessons) {
       lesson.citations.forEach((key) => requireReference(lesson.file, `<Cite source="${key}">`, key));
       lesson.terms.forEach((id) => {
-        if (!glossaryIds.has(id)) report(lesson.file, `<Term id="${id}">`, `unknown glossary id "${id}"${suggest(id, glossaryIds)}; add it to ${input.glossary.file}`);
+        if (!glossaryIds.has(id)) report(lesson.file, `<Term id="${id}">`, `unknown glossary id "${id}"`, hintFor(id, glossaryIds, `add it to ${input.glossary.file}`));
       });
       lesson.checks.forEach((id) => {
-        if (check && !questionIds.has(id)) report(lesson.file, `<Check id="${id}">`, `no question "${id}" in modules/${moduleId}/check.yaml${suggest(id, questionIds)}`);
+        if (check && !questionIds.has(id)) report(lesson.file, `<Check id="${id}">`, `no question "${id}" in modules/${moduleId}/check.yaml`, hintFor(id, questionIds, `question ids there: ${[...questionIds].join(', ')}`));
       });
       lesson.reflections.forEach((id) => {
         const first = reflectionIds.get(id);
@@ -453,7 +488,7 @@ export function buildCourse(input: CourseInput): Course {
   }
 
   for (const moduleId of lessonsByModule.keys()) {
-    if (!moduleSources.has(moduleId)) report(`modules/${moduleId}/`, 'index.mdx', `folder has lessons but no index.mdx; add modules/${moduleId}/index.mdx with the module's frontmatter`);
+    if (!moduleSources.has(moduleId)) report(`modules/${moduleId}/`, 'index.mdx', 'folder has lessons but no index.mdx', `add modules/${moduleId}/index.mdx with the module's frontmatter (npm run new:module scaffolds one)`);
   }
 
   function buildCheck(moduleId: string, source: SourceFile, lessonsByStem: Map<string, CourseLesson>): CourseCheck | undefined {
@@ -465,17 +500,17 @@ export function buildCourse(input: CourseInput): Course {
       const lesson = lessonsByStem.get(stem);
       const fallback = { lessonId: `${moduleId}/${stem}`, anchor, sectionTitle: '' };
       if (!lesson) {
-        report(source.file, field, `"${value}" names no lesson in modules/${moduleId}/${suggest(stem, lessonsByStem.keys())}; write it as <lesson file name>#<section anchor>`);
+        report(source.file, field, `"${value}" names no lesson in modules/${moduleId}/`, hintFor(stem, lessonsByStem.keys(), 'write it as <lesson file name>#<section anchor>'));
         return fallback;
       }
       if (!anchor) {
-        report(source.file, field, `"${value}" names no section; write it as ${stem}#<section anchor>`);
+        report(source.file, field, `"${value}" names no section`, `write it as ${stem}#<section anchor>`);
         return { ...fallback, lessonId: lesson.id };
       }
       const section = lesson.sections.find((s) => s.slug === anchor);
       if (!section) {
         const known = lesson.sections.map((s) => s.slug);
-        report(source.file, field, `no section "#${anchor}" in ${lesson.file}${suggest(anchor, known)}; its sections are: ${known.join(', ') || 'none'}`);
+        report(source.file, field, `no section "#${anchor}" in ${lesson.file}`, hintFor(anchor, known, `its sections are: ${known.join(', ') || 'none (add a ## heading)'}`));
         return { ...fallback, lessonId: lesson.id };
       }
       return { lessonId: lesson.id, anchor, sectionTitle: section.title };
@@ -486,8 +521,8 @@ export function buildCourse(input: CourseInput): Course {
       if (seen.has(q.id) || (scenario && scenario.id === q.id)) report(source.file, `${field}.id`, `duplicate question id "${q.id}"`);
       seen.add(q.id);
       const correct = q.options.filter((o) => o.correct).length;
-      if (correct === 0) report(source.file, `${field}.options`, `question "${q.id}" has no correct option; mark one with correct: true`);
-      if (q.type === 'single' && correct > 1) report(source.file, `${field}.options`, `single-choice question "${q.id}" has ${correct} correct options; use type: multiple or mark only one`);
+      if (correct === 0) report(source.file, `${field}.options`, `question "${q.id}" has no correct option`, 'mark one with correct: true');
+      if (q.type === 'single' && correct > 1) report(source.file, `${field}.options`, `single-choice question "${q.id}" has ${correct} correct options`, 'use type: multiple, or mark only one correct');
       q.sources.forEach((key, i) => requireReference(source.file, `${field}.sources[${i}]`, key));
       const teaches = resolveTeaches(q.teaches, `${field}.teaches`);
       return {
@@ -533,7 +568,7 @@ export function buildCourse(input: CourseInput): Course {
     const seenInPath = new Set<string>();
     path.modules.forEach((moduleId, i) => {
       const field = `[${pathIndex}].modules[${i}]`;
-      if (!moduleIds.has(moduleId)) report(input.paths.file, field, `path "${path.id}" names unknown module "${moduleId}"${suggest(moduleId, moduleIds)}`);
+      if (!moduleIds.has(moduleId)) report(input.paths.file, field, `path "${path.id}" names unknown module "${moduleId}"`, hintFor(moduleId, moduleIds, 'list a folder name from modules/'));
       if (seenInPath.has(moduleId)) report(input.paths.file, field, `path "${path.id}" lists module "${moduleId}" twice`);
       seenInPath.add(moduleId);
     });

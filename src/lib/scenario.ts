@@ -51,6 +51,8 @@ export interface ScenarioProblem {
   /** Where in the file, e.g. `nodes[2].choices[0].next`. */
   field: string;
   message: string;
+  /** What to do about it. */
+  hint?: string;
 }
 
 /** Structural faults of a scenario that parsed: every problem, each naming its field. */
@@ -65,13 +67,13 @@ export function validateScenario(scenario: Scenario, knownMaps: ReadonlySet<stri
     if (!node.ending && !hasChoices) problems.push({ field: `nodes[${i}]`, message: `node "${node.id}" has no choices and is not an ending: the conversation would stop without a debrief` });
     if (!node.ending && !node.patron) problems.push({ field: `nodes[${i}].patron`, message: `node "${node.id}" needs the patron's line` });
     node.ending?.maps.forEach((item, j) => {
-      if (!knownMaps.has(item)) problems.push({ field: `nodes[${i}].ending.maps[${j}]`, message: `unknown framework item "${item}"` });
+      if (!knownMaps.has(item)) problems.push({ field: `nodes[${i}].ending.maps[${j}]`, message: `unknown framework item "${item}"`, hint: 'items are defined in content/frameworks/' });
     });
   });
-  if (!byId.has(scenario.start)) problems.push({ field: 'start', message: `no node "${scenario.start}"` });
+  if (!byId.has(scenario.start)) problems.push({ field: 'start', message: `no node "${scenario.start}"`, hint: `name one of the node ids: ${[...byId.keys()].join(', ')}` });
   scenario.nodes.forEach((node, i) =>
     node.choices?.forEach((choice, j) => {
-      if (!byId.has(choice.next)) problems.push({ field: `nodes[${i}].choices[${j}].next`, message: `no node "${choice.next}": the choice leads nowhere` });
+      if (!byId.has(choice.next)) problems.push({ field: `nodes[${i}].choices[${j}].next`, message: `no node "${choice.next}": the choice leads nowhere`, hint: `name one of the node ids: ${[...byId.keys()].join(', ')}` });
     }),
   );
   if (problems.length > 0) return problems;

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { unsafeLinkReason } from './safe-url';
+import { xapiConfigSchema } from './xapi';
 
 /** Lowercase words joined by hyphens: safe in URLs and storage keys. */
 export const kebabId = z
@@ -112,14 +113,30 @@ export const partSchema = z.strictObject({
   summary: text,
 });
 
+/** `#RRGGBB`; contrast against the themes is checked by src/lib/tailoring.ts. */
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'write the colour as "#" and six hex digits, for example "#1f5f8b"');
+
 export const siteSchema = z.strictObject({
+  /** The library's name, shown in the header beside the course name. */
   libraryName: text,
+  /** The course's name in the header and page titles (for example "Crosswalk"). */
   shortName: text,
+  /** Who to ask about the course, shown in every page's footer. */
   contact: z.strictObject({ name: text, how: text }),
   /** The library's own emergency procedure, shown wherever safety comes up. */
   emergencyProcedure: text,
+  /** Optional logo: a file under public/, named from there (`library-logo.svg`). Never a web address. */
+  logo: text.optional(),
+  /** What the logo says, for screen readers; "" when it only repeats the library name beside it. */
+  logoAlt: z.string().trim().optional(),
+  /** Accent colour of the light theme (links, buttons, highlights). Set with accentColorDark. */
+  accentColor: hexColor.optional(),
+  /** Accent colour of the dark theme: a light colour, set together with accentColor. */
+  accentColorDark: hexColor.optional(),
   /** The parts of the course, in catalogue order. */
   parts: z.array(partSchema).min(1),
+  /** A Learning Record Store to report to (src/lib/xapi.ts). Absent: nothing is ever sent. */
+  xapi: z.optional(xapiConfigSchema),
 });
 
 // ---------------------------------------------------------------------------

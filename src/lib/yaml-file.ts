@@ -5,7 +5,7 @@
 import { parse, YAMLParseError } from 'yaml';
 
 export class ContentFileError extends Error {
-  constructor(readonly file: string, readonly line: number | undefined, detail: string) {
+  constructor(readonly file: string, readonly line: number | undefined, readonly detail: string) {
     super(`${file}${line ? `:${line}` : ''}: ${detail}`);
     this.name = 'ContentFileError';
   }

@@ -17,8 +17,14 @@
  *   crosswalk:team                     a supervisor's imported records (src/stores/team.ts)
  *   crosswalk:review:<profile-id>      spaced-review deck (src/stores/review.ts)
  *   crosswalk:journal:<profile-id>     reflection notes (src/stores/journal.ts)
+ *   crosswalk:xapi-outbox              statements waiting for the Learning Record Store, only when
+ *                                      site.yaml configures one (src/stores/xapi.ts)
  *   crosswalk:quarantine:<key>         the last unreadable value found under <key>
  *   crosswalk:shared-computer          in sessionStorage: "1" while shared-computer mode is on
+ *
+ * Inside an LMS (a SCORM package, src/lms/launch.ts), the launch page frames the course and
+ * offers it a storage of its own (window.crosswalkLms): progress then lives in the LMS, and this
+ * is the one place that chooses it. Without an LMS, localStorage as ever.
  */
 import { atom } from 'nanostores';
 import { setPersistentEngine, windowPersistentEvents } from '@nanostores/persistent';
@@ -28,7 +34,28 @@ export const SHARED_FLAG = `${PREFIX}shared-computer`;
 export const QUARANTINE_PREFIX = `${PREFIX}quarantine:`;
 const MAX_QUARANTINE_CHARS = 200_000;
 
-export type StorageMode = 'local' | 'session' | 'memory';
+export type StorageMode = 'local' | 'session' | 'memory' | 'lms';
+
+/**
+ * What the SCORM launch page offers the course pages it frames (window.crosswalkLms): a Storage
+ * that keeps progress in the LMS for this launch and passes other keys to localStorage. Its
+ * setItem throws when the LMS refused the value, so the page says progress is not being saved.
+ */
+export interface LmsBridge {
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+}
+
+/** The launch page's bridge when this page is framed by one (same origin), else undefined. */
+function lmsBridge(): LmsBridge | undefined {
+  try {
+    if (window.parent === window) return undefined;
+    const bridge = (window.parent as Window & { crosswalkLms?: LmsBridge }).crosswalkLms;
+    return bridge && typeof bridge.storage?.getItem === 'function' ? bridge : undefined;
+  } catch {
+    // The parent is another site's page (an LMS frame from another origin): no bridge here.
+    return undefined;
+  }
+}
 
 export interface QuarantineNotice {
   key: string;
@@ -66,8 +93,12 @@ function sharedComputerMode(): boolean {
   }
 }
 
-function chooseBackend(): { backend: Storage | undefined; mode: StorageMode } {
+type Backend = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+
+function chooseBackend(): { backend: Backend | undefined; mode: StorageMode } {
   if (typeof window === 'undefined') return { backend: undefined, mode: 'memory' };
+  const lms = lmsBridge();
+  if (lms) return { backend: lms.storage, mode: 'lms' };
   if (sharedComputerMode()) {
     const session = probe(() => sessionStorage);
     return { backend: session, mode: session ? 'session' : 'memory' };
@@ -195,7 +226,8 @@ const engine = new Proxy({} as Record<string, string>, {
     typeof key === 'string' && readKey(key) !== undefined ? { enumerable: true, configurable: true, value: readKey(key) } : undefined,
 });
 
-// sessionStorage does not announce changes to other tabs, so only local mode listens.
+// sessionStorage does not announce changes to other tabs, so only local mode listens (in LMS
+// mode the launch page holds progress for this one frame).
 setPersistentEngine(engine, mode === 'local' ? windowPersistentEvents : { addEventListener() {}, removeEventListener() {} });
 
 // ---------------------------------------------------------------------------

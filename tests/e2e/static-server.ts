@@ -3,6 +3,8 @@
  * base path (e.g. '/training/crosswalk/'), the way a library's web server would.
  *
  * - `/x/` serves `/x/index.html`; `/x` redirects (301) to `/x/` when that directory exists.
+ *   With `{ directoryIndex: false }` folders are not served at all, as an LMS's file server
+ *   serves a SCORM package (tests/e2e/scorm.test.ts).
  * - Anything else that is missing gets the built 404.html with status 404.
  * - Requests outside the base get a plain 404 (another site's space, not ours).
  * No dependencies beyond node:.
@@ -57,7 +59,7 @@ async function isDirectory(p: string): Promise<boolean> {
   }
 }
 
-export async function startStaticServer(root: string, base = '/'): Promise<StaticServer> {
+export async function startStaticServer(root: string, base = '/', { directoryIndex = true }: { directoryIndex?: boolean } = {}): Promise<StaticServer> {
   const rootDir = path.resolve(root);
   const mount = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
@@ -101,6 +103,10 @@ export async function startStaticServer(root: string, base = '/'): Promise<Stati
         return;
       }
       if (pathname.endsWith('/')) {
+        if (!directoryIndex) {
+          send(404, 'Not found (folders are not served)', CONTENT_TYPES['.txt']!);
+          return;
+        }
         const index = path.join(filePath, 'index.html');
         if (await isFile(index)) send(200, await readFile(index), CONTENT_TYPES['.html']!);
         else await notFound();
@@ -110,7 +116,7 @@ export async function startStaticServer(root: string, base = '/'): Promise<Stati
         send(200, await readFile(filePath), contentType(filePath));
         return;
       }
-      if (await isDirectory(filePath)) {
+      if (directoryIndex && (await isDirectory(filePath))) {
         send(301, '', CONTENT_TYPES['.txt']!, { Location: `${requestUrl.pathname}/${requestUrl.search}` });
         return;
       }

@@ -5,7 +5,8 @@
 import Callout from './Callout.astro';
 import Check from './Check.astro';
 import Cite from './Cite.astro';
+import Referrals from './Referrals.astro';
 import Reflect from './Reflect.astro';
 import Term from './Term.astro';
 
-export const mdxComponents = { Callout, Check, Cite, Reflect, Term };
+export const mdxComponents = { Callout, Check, Cite, Referrals, Reflect, Term };

@@ -40,7 +40,12 @@ export function showStorageNotice(box: HTMLElement): void {
     if (health.mode === 'memory') {
       parts.push(paragraph('This browser is not letting the course save anything, so your progress will be lost when you close this page. You can still read every lesson and take every check.', 'Progress is not being saved.'));
     } else if (!health.saving) {
-      const why = health.problem === 'quota' ? 'This browser’s storage for the course is full.' : 'The browser refused to save your latest progress.';
+      const why =
+        health.mode === 'lms'
+          ? 'Your learning system (LMS) did not accept your latest progress.'
+          : health.problem === 'quota'
+            ? 'This browser’s storage for the course is full.'
+            : 'The browser refused to save your latest progress.';
       const p = paragraph(`${why} What you do now is kept only until you close this page. Export a backup from `, 'Progress is not being saved.');
       p.append(link('My progress', progressHref), '.');
       parts.push(p);

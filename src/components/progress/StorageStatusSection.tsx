@@ -13,6 +13,7 @@ import { storageWhere } from './progress-view';
 const WHERE_TEXT = {
   browser: 'Your progress is kept in this browser, on this device. It does not follow you to another computer or browser: a backup file carries it there.',
   tab: 'Your progress is kept in this tab only (shared-computer mode). It is gone when you close the tab.',
+  lms: 'Your progress is saved in your organization’s learning system (LMS), against your account there: it follows you to any computer where you open the course from the LMS. Reflection notes and review cards stay in this browser.',
   nowhere: 'Your progress is not kept: this browser does not let the course save anything (storage is unavailable). It lasts only while this page is open.',
 } as const;
 

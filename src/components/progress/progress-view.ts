@@ -115,11 +115,12 @@ export function splitImport(plan: Pick<ImportPlan, 'profiles' | 'progress'>, exi
   return { merge, add };
 }
 
-export type StorageWhere = 'browser' | 'tab' | 'nowhere';
+export type StorageWhere = 'browser' | 'tab' | 'lms' | 'nowhere';
 
 /** Where progress is kept, in the learner's terms. */
 export function storageWhere(health: Pick<StorageHealth, 'mode'>): StorageWhere {
   if (health.mode === 'local') return 'browser';
   if (health.mode === 'session') return 'tab';
+  if (health.mode === 'lms') return 'lms';
   return 'nowhere';
 }

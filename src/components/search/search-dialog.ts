@@ -1,12 +1,61 @@
 /**
- * The search dialog's behaviour once it has been opened (SearchDialog.astro opens it and loads
- * this on first use): a combobox over a listbox, results as the learner types, arrow keys to
- * move, Enter to open.
+ * The search dialog, built the first time it opens (./search-opener.ts): a combobox over a
+ * listbox, results as the learner types, arrow keys to move, Enter to open.
  */
 import { loadSearcher, renderHits } from './search-client';
 
-export function wireSearchDialog(dialog: HTMLDialogElement, { leaving }: { leaving: () => void }): void {
-  const base = dialog.dataset.base!;
+/** Plain DOM building: every text here is ours, and nothing is parsed as HTML. */
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) el.setAttribute(name, value);
+  el.append(...children);
+  return el;
+}
+
+function buildDialog(base: string): HTMLDialogElement {
+  const close = element('button', { type: 'submit', class: 'button--quiet', value: 'close' }, 'Close');
+  return element(
+    'dialog',
+    { class: 'search-dialog', 'data-search-dialog': '', 'aria-labelledby': 'search-dialog-title' },
+    element(
+      'form',
+      { method: 'dialog', class: 'search-dialog__inner', role: 'search' },
+      element('div', { class: 'search-dialog__head' }, element('h2', { id: 'search-dialog-title' }, 'Search the course'), close),
+      element('label', { for: 'search-dialog-input', class: 'visually-hidden' }, 'Search for'),
+      element('input', {
+        id: 'search-dialog-input',
+        type: 'search',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        placeholder: 'For example: warm hand-off, privacy, 988',
+        role: 'combobox',
+        'aria-expanded': 'false',
+        'aria-controls': 'search-dialog-results',
+        'aria-autocomplete': 'list',
+        'aria-describedby': 'search-dialog-help',
+        'data-search-input': '',
+      }),
+      element(
+        'p',
+        { id: 'search-dialog-help', class: 'meta' },
+        'Up and down arrows move through results; Enter opens one. ',
+        element('a', { href: `${base}search/`, 'data-search-page': '' }, 'All results'),
+      ),
+      element('p', { class: 'search-dialog__status', role: 'status', 'aria-live': 'polite', 'data-search-status': '' }),
+      element('ul', { id: 'search-dialog-results', role: 'listbox', 'aria-label': 'Results', class: 'search-results', 'data-search-results': '' }),
+    ),
+  );
+}
+
+/** Builds the dialog into the page (after the header's search button) and wires it. */
+export function createSearchDialog(base: string, { leaving }: { leaving: () => void }): HTMLDialogElement {
+  const dialog = buildDialog(base);
+  document.querySelector('[data-search-open]')?.after(dialog);
+  wireSearchDialog(dialog, base, { leaving });
+  return dialog;
+}
+
+function wireSearchDialog(dialog: HTMLDialogElement, base: string, { leaving }: { leaving: () => void }): void {
   const input = dialog.querySelector<HTMLInputElement>('[data-search-input]')!;
   const list = dialog.querySelector<HTMLUListElement>('[data-search-results]')!;
   const status = dialog.querySelector<HTMLElement>('[data-search-status]')!;
@@ -75,7 +124,9 @@ export function wireSearchDialog(dialog: HTMLDialogElement, { leaving }: { leavi
     }
   });
 
+  // A click on the backdrop (outside the inner box) closes, as people expect of a dialog.
+  dialog.addEventListener('click', (event) => {
+    if (event.target === dialog) dialog.close();
+  });
   void loadSearcher(base).catch(() => undefined);
-  // Typed while this loaded: search it now.
-  if (input.value) void update();
 }

@@ -1,37 +1,39 @@
 /**
  * Opening the search dialog (SearchDialog.astro): the button, Ctrl/Cmd+K and "/". Only this
- * loads with the page; the search itself (./search-dialog.ts and the index it fetches) loads
- * the first time the dialog opens.
+ * loads with the page; the dialog is built, and the search (./search-dialog.ts and the index it
+ * fetches) loaded, the first time it opens.
  */
 export function bootSearchDialog(): void {
-  const dialog = document.querySelector<HTMLDialogElement>('[data-search-dialog]');
   const opener = document.querySelector<HTMLButtonElement>('[data-search-open]');
-  if (!dialog || !opener) return;
-  const input = dialog.querySelector<HTMLInputElement>('[data-search-input]')!;
-  const status = dialog.querySelector<HTMLElement>('[data-search-status]')!;
+  if (!opener) return;
   let returnTo: HTMLElement | null = null;
-  let wired: Promise<void> | undefined;
+  let ready: Promise<HTMLDialogElement> | undefined;
 
   const open = () => {
-    if (dialog.open) return;
+    if (document.querySelector<HTMLDialogElement>('dialog[data-search-dialog]')?.open) return;
     returnTo = document.activeElement as HTMLElement | null;
-    dialog.showModal();
-    input.focus();
-    input.select();
-    wired ??= import('./search-dialog')
-      .then(({ wireSearchDialog }) => wireSearchDialog(dialog, { leaving: () => (returnTo = null) }))
-      .catch(() => {
-        wired = undefined;
-        status.textContent = 'Search could not load. Check your connection and try again, or browse the modules.';
-      });
+    ready ??= import('./search-dialog').then(({ createSearchDialog }) => {
+      const dialog = createSearchDialog(opener.dataset.base ?? '/', { leaving: () => (returnTo = null) });
+      dialog.addEventListener('close', () => returnTo?.focus());
+      return dialog;
+    });
+    ready.then(
+      (dialog) => {
+        if (dialog.open) return;
+        dialog.showModal();
+        const input = dialog.querySelector<HTMLInputElement>('[data-search-input]')!;
+        input.focus();
+        input.select();
+      },
+      () => {
+        ready = undefined;
+        // Without the dialog there is still the search page, which says what went wrong.
+        location.href = `${opener.dataset.base ?? '/'}search/`;
+      },
+    );
   };
 
   opener.addEventListener('click', open);
-  dialog.addEventListener('close', () => returnTo?.focus());
-  // A click on the backdrop (outside the inner box) closes, as people expect of a dialog.
-  dialog.addEventListener('click', (event) => {
-    if (event.target === dialog) dialog.close();
-  });
   document.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement | null;
     const typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));

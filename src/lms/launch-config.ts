@@ -1,0 +1,16 @@
+/** What the launch page (Launch.astro) tells its script (launch.ts) about the course and path. */
+import type { ModuleFacts } from '../lib/progress';
+import type { ScormVersion } from '../lib/scorm';
+import type { SuspendModule } from '../lib/suspend-data';
+
+export interface LaunchConfig {
+  /** The SCORM version the package was made for; the API of the other version is used if it is all there is. */
+  version: ScormVersion;
+  pathId: string;
+  /** The path's modules, in order: what the LMS's status and score are about. */
+  pathModules: ModuleFacts[];
+  /** Every module of the course, in course order: what suspend_data can hold. */
+  modules: SuspendModule[];
+  /** The first page of a first launch, relative to the package root. */
+  start: string;
+}

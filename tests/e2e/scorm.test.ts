@@ -1,0 +1,279 @@
+/**
+ * SCORM packages in a real SCORM run-time (scorm-again's Scorm12API and Scorm2004API), the way
+ * an LMS runs them: `npm run export:scorm` packages the fixture course's path (alpha, beta);
+ * the zip is unpacked and served by a file server that, like an LMS's, serves files and not
+ * folders; a harness page next to it holds the API and frames the package's launch file.
+ *
+ * Journey, for each version: launch; read module beta's lesson and pass its check; leave (the
+ * launch page terminates); assert status, score and suspend_data in the runtime; relaunch in a
+ * fresh browser with those values (nothing in localStorage) and find the learner back where they
+ * were with beta done; complete alpha; the path is complete and passed.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import type { Frame, Page } from 'playwright-core';
+import { openPage, report, useBrowser, watchPage, axe } from './browser';
+import { PROJECT_ROOT } from './site';
+import { startStaticServer, type StaticServer } from './static-server';
+import { decodeSuspendData, type SuspendModule } from '../../src/lib/suspend-data';
+import { buildCourse } from '../../src/lib/course';
+import { readCourseFiles } from '../../src/node/read-course';
+
+const FIXTURE = 'tests/fixtures/mini-course';
+const VERSIONS = ['1.2', '2004'] as const;
+type Version = (typeof VERSIONS)[number];
+
+const browser = useBrowser();
+/** Pages load in frames on a busy machine: wait up to 15 s for what a learner would see. */
+const WAIT = { timeout: 15_000 };
+let work: string;
+let server: StaticServer;
+let modules: SuspendModule[];
+
+function exportPackage(version: Version, out: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['src/node/export-scorm-cli.mjs', '--path', 'new-hire', '--version', version, '--out', out], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, CROSSWALK_COURSE_DIR: FIXTURE },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`export:scorm ${version} failed (exit ${code}):\n${output}`))));
+  });
+}
+
+function unzipTo(zip: string, dir: string) {
+  for (const [name, data] of Object.entries(unzipSync(readFileSync(zip)))) {
+    if (name.endsWith('/')) continue;
+    const file = path.join(dir, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, data);
+  }
+}
+
+/**
+ * The harness: the page an LMS would show. It makes the API before the SCO loads, with the
+ * values a previous session left (as an LMS restores them), and frames the launch file.
+ */
+const HARNESS = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>LMS harness</title>
+<script src="scorm12.js"></script><script src="scorm2004.js"></script></head>
+<body><iframe id="sco" title="Course" width="1200" height="760"></iframe>
+<script>
+  window.startSco = (version, launch, previous) => {
+    const settings = { autocommit: false, logLevel: 5 };
+    const api = version === '1.2' ? (window.API = new Scorm12API(settings)) : (window.API_1484_11 = new Scorm2004API(settings));
+    if (previous) {
+      api.loadFromJSON(previous);
+      if (version === '1.2') api.cmi.core.entry = 'resume'; else api.cmi.entry = 'resume';
+    }
+    // What the SCO did, in order: calls, and the last value set per element (exit and
+    // session_time are write-only in the data model, so they are read from here).
+    window.calls = [];
+    window.sets = {};
+    const names = version === '1.2' ? ['LMSInitialize', 'LMSCommit', 'LMSFinish'] : ['Initialize', 'Commit', 'Terminate'];
+    for (const name of names) api.on(name, () => window.calls.push(name));
+    api.on((version === '1.2' ? 'LMSSetValue' : 'SetValue') + '.cmi.*', (element, value) => { window.sets[element] = value; });
+    document.getElementById('sco').src = launch;
+  };
+  window.readCmi = (version) => {
+    const api = version === '1.2' ? window.API : window.API_1484_11;
+    const cmi = api.cmi;
+    return version === '1.2'
+      ? { terminated: api.isTerminated(), status: cmi.core.lesson_status, raw: cmi.core.score.raw, min: cmi.core.score.min, max: cmi.core.score.max,
+          location: cmi.core.lesson_location, suspend: cmi.suspend_data, exit: window.sets['cmi.core.exit'], sessionTime: window.sets['cmi.core.session_time'], calls: window.calls.join(' ') }
+      : { terminated: api.isTerminated(), status: cmi.completion_status, success: cmi.success_status, raw: cmi.score.raw, min: cmi.score.min, max: cmi.score.max,
+          scaled: cmi.score.scaled, location: cmi.location, suspend: cmi.suspend_data, exit: window.sets['cmi.exit'], sessionTime: window.sets['cmi.session_time'], calls: window.calls.join(' ') };
+  };
+  window.endSco = () => { document.getElementById('sco').src = 'about:blank'; };
+</script></body></html>`;
+
+type Cmi = Record<string, string | boolean | undefined>;
+
+/**
+ * What went wrong on the pages, less loads cut short by the learner moving on: pages load parts
+ * of their script on the first click, and following a link at once aborts them (no fault; a
+ * missing file still shows as an HTTP 404).
+ */
+const realProblems = (watch: { problems(): string[] }) => watch.problems().filter((p) => !/^request failed: .*net::ERR_ABORTED$/.test(p));
+
+/** What the next launch gets from the LMS: the values this session left. */
+function previousFor(version: Version, cmi: Cmi): object {
+  return version === '1.2'
+    ? { suspend_data: cmi.suspend, core: { lesson_location: cmi.location, lesson_status: cmi.status, score: { raw: cmi.raw, min: cmi.min, max: cmi.max } } }
+    : { suspend_data: cmi.suspend, location: cmi.location, completion_status: cmi.status, success_status: cmi.success, score: { raw: cmi.raw, min: cmi.min, max: cmi.max, scaled: cmi.scaled } };
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'crosswalk-scorm-e2e-'));
+  modules = buildCourse(await readCourseFiles(path.join(PROJECT_ROOT, FIXTURE))).modules.map((m) => ({
+    id: m.id,
+    lessonIds: m.lessons.map((l) => l.id),
+    contentHash: m.contentHash,
+    questions: m.check.questions.map((q) => ({ localId: q.localId, options: q.options.length })),
+  }));
+  // One after the other: the two builds share the project's .astro folder.
+  for (const version of VERSIONS) {
+    const zip = path.join(work, `scorm-${version}.zip`);
+    await exportPackage(version, zip);
+    unzipTo(zip, path.join(work, 'site', `pkg-${version}`));
+  }
+  const harness = path.join(work, 'site', 'harness');
+  mkdirSync(harness, { recursive: true });
+  writeFileSync(path.join(harness, 'index.html'), HARNESS);
+  for (const file of ['scorm12.js', 'scorm2004.js']) copyFileSync(path.join(PROJECT_ROOT, 'node_modules/scorm-again/dist', file), path.join(harness, file));
+  server = await startStaticServer(path.join(work, 'site'), '/', { directoryIndex: false });
+}, 300_000);
+
+afterAll(async () => {
+  await server?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+async function courseFrame(page: Page, urlPart: RegExp): Promise<Frame> {
+  await expect.poll(() => page.frames().some((f) => urlPart.test(f.url())), WAIT).toBe(true);
+  return page.frames().find((f) => urlPart.test(f.url()))!;
+}
+
+async function launchFrame(page: Page): Promise<Frame> {
+  return courseFrame(page, /\/lms\/index\.html$/);
+}
+
+async function start(version: Version, previous: object | null) {
+  const page = await openPage(browser());
+  const watch = await watchPage(page, server.origin);
+  await page.goto(`${server.origin}/harness/index.html`);
+  await page.evaluate(([v, launch, prev]) => (window as unknown as { startSco: (...a: unknown[]) => void }).startSco(v, launch, prev), [version, `/pkg-${version}/lms/index.html`, previous] as const);
+  const launcher = await launchFrame(page);
+  await expect.poll(() => launcher.locator('[data-lms-status]').textContent(), WAIT).toContain('Connected to your learning system');
+  return { page, watch, launcher };
+}
+
+async function end(page: Page, version: Version): Promise<Cmi> {
+  // Let the pages finish loading first: leaving mid-load aborts requests, which is no finding.
+  for (const frame of page.frames()) await frame.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
+  await page.evaluate(() => (window as unknown as { endSco: () => void }).endSco());
+  await expect.poll(() => page.evaluate((v) => (window as unknown as { readCmi: (v: string) => Cmi }).readCmi(v).terminated, version), WAIT).toBe(true);
+  return page.evaluate((v) => (window as unknown as { readCmi: (v: string) => Cmi }).readCmi(v), version);
+}
+
+async function hydrated(frame: Frame) {
+  await frame.waitForSelector('astro-island:not([ssr])', { timeout: 15_000 });
+}
+
+/** Clicks the first link in the course frame to `target` (a page of the package) and waits for it. */
+async function follow(frame: Frame, page: Page, target: string): Promise<Frame> {
+  await frame.locator(`a[href$="${target}"]`).first().click();
+  return courseFrame(page, new RegExp(`/pkg-[^/]+/${target.replace(/[.]/g, '\\.')}$`));
+}
+
+async function readLesson(frame: Frame) {
+  // Reaching the end of a short lesson marks it read by itself; otherwise press the button.
+  // (Pressed again until the page's script has started and takes the press.)
+  const button = frame.getByRole('button', { name: 'Mark as read' });
+  await expect
+    .poll(async () => {
+      if (await button.isVisible()) await button.click({ timeout: 2_000 }).catch(() => {});
+      return frame.locator('[data-lesson-status]').textContent();
+    }, WAIT)
+    .toContain('Read on');
+}
+
+async function passBeta(page: Page, frame: Frame) {
+  let lesson = await follow(frame, page, 'modules/beta/index.html');
+  lesson = await follow(lesson, page, 'modules/beta/only/index.html');
+  await readLesson(lesson);
+  const check = await follow(lesson, page, 'modules/beta/check/index.html');
+  await hydrated(check);
+  await check.getByLabel('Yes', { exact: true }).check();
+  await check.getByRole('button', { name: 'Submit my answers' }).click();
+  await expect.poll(() => check.getByText('Passed: you scored 100%').count(), WAIT).toBe(1);
+  return check;
+}
+
+describe.each(VERSIONS)('SCORM %s package in scorm-again', (version) => {
+  let afterFirst: Cmi;
+
+  test('a first launch records a module passed: status, score and suspend_data in the LMS', async () => {
+    const { page, watch, launcher } = await start(version, null);
+    const pathPage = await courseFrame(page, /paths\/new-hire\/index\.html$/);
+    await expect.poll(() => pathPage.getByRole('heading', { level: 1 }).textContent(), WAIT).toContain('New-hire onboarding');
+    // The launch page itself: accessible. axe goes in through the debugger (the page's CSP
+    // rightly refuses an injected <script>), then runs on the frame as on a page.
+    await launcher.evaluate(readFileSync(path.join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+    const violations = await axe(launcher as unknown as Page);
+    expect(violations, report('launch page', violations)).toEqual([]);
+
+    await passBeta(page, pathPage);
+    // Progress goes to the LMS, not to this browser.
+    const local = await launcher.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('crosswalk:progress')));
+    expect(local).toEqual([]);
+
+    afterFirst = await end(page, version);
+    if (version === '1.2') {
+      expect(afterFirst).toMatchObject({ status: 'incomplete', raw: '50', min: '0', max: '100', exit: 'suspend' });
+      expect(afterFirst.sessionTime).toMatch(/^\d{2,4}:\d\d:\d\d(\.\d{1,2})?$/);
+    } else {
+      expect(afterFirst).toMatchObject({ status: 'incomplete', success: 'unknown', raw: '50', min: '0', max: '100', scaled: '0.5', exit: 'suspend' });
+      expect(afterFirst.sessionTime).toMatch(/^PT/);
+    }
+    expect(afterFirst.location).toBe('modules/beta/check/index.html');
+    // One session: initialized once; committed when progress changed (first visit, lesson read,
+    // check passed), not on every page; a last commit and terminate as the launch page closed.
+    const [init, commit, finish] = version === '1.2' ? ['LMSInitialize', 'LMSCommit', 'LMSFinish'] : ['Initialize', 'Commit', 'Terminate'];
+    expect(afterFirst.calls).toMatch(new RegExp(`^${init} (${commit} ){3}${commit} ${finish}$`));
+    const decoded = decodeSuspendData(String(afterFirst.suspend), modules);
+    expect(decoded.ok).toBe(true);
+    if (!decoded.ok) return;
+    expect(Object.keys(decoded.state.lessons)).toEqual(['beta/only']);
+    expect(decoded.state.checks.beta?.passedAt).toBeDefined();
+    expect(decoded.state.answers['beta/only']).toMatchObject({ options: ['a'], verdict: 'correct' });
+    expect(decoded.state.completions.beta).toBeDefined();
+
+    expect(realProblems(watch), report('first launch', realProblems(watch))).toEqual([]);
+    await page.context().close();
+  });
+
+  test('a relaunch resumes from the LMS values in a fresh browser, and finishing alpha completes the path', async () => {
+    expect(afterFirst, 'the first test must run first').toBeDefined();
+    const { page, watch } = await start(version, previousFor(version, afterFirst));
+    // Back where the learner left off, with the check passed.
+    const check = await courseFrame(page, /modules\/beta\/check\/index\.html$/);
+    await hydrated(check);
+    await expect.poll(() => check.getByText('You have passed this check.').count(), WAIT).toBe(1);
+
+    // A folder address opened by a script (as the search box does) still reaches its page.
+    await check.evaluate(() => {
+      location.href = './paths/';
+    });
+    let frame = await courseFrame(page, /\/pkg-[^/]+\/paths\/index\.html$/);
+    frame = await follow(frame, page, 'paths/new-hire/index.html');
+    frame = await follow(frame, page, 'modules/alpha/index.html');
+    frame = await follow(frame, page, 'modules/alpha/first-steps/index.html');
+    await readLesson(frame);
+    frame = await follow(frame, page, 'modules/alpha/next/index.html');
+    await readLesson(frame);
+    frame = await follow(frame, page, 'modules/alpha/check/index.html');
+    await hydrated(frame);
+    await frame.getByLabel('Walk them over and introduce them.', { exact: true }).check();
+    await frame.getByLabel('Listen', { exact: true }).check();
+    await frame.getByLabel('Paraphrase', { exact: true }).check();
+    await frame.getByLabel('How can I help?', { exact: true }).check();
+    await frame.getByRole('button', { name: 'Submit my answers' }).click();
+    await expect.poll(() => frame.getByText('Passed: you scored 100%').count(), WAIT).toBe(1);
+
+    const cmi = await end(page, version);
+    if (version === '1.2') expect(cmi).toMatchObject({ status: 'passed', raw: '100', exit: '' });
+    else expect(cmi).toMatchObject({ status: 'completed', success: 'passed', raw: '100', scaled: '1', exit: 'normal' });
+    const decoded = decodeSuspendData(String(cmi.suspend), modules);
+    expect(decoded.ok && Object.keys(decoded.state.completions).sort()).toEqual(['alpha', 'beta']);
+    expect(realProblems(watch), report('relaunch', realProblems(watch))).toEqual([]);
+    await page.context().close();
+  });
+});
