@@ -66,12 +66,10 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-reflection-id]')
 }
 
 // Offline use (UpdatePrompt.astro): the service worker that keeps the course in this browser.
-// Built sites only (`astro dev` always shows the pages as they are now). It starts once the
-// reader is settled on the page (a first scroll, key or tap, or a few seconds after it has
-// opened), as Workbox advises: it never competes with the page itself, and a visitor who
-// leaves at once does not download the whole course.
+// Built sites only (`astro dev` always shows the pages as they are now). It starts a few
+// seconds after the page opens, as Workbox advises: it never competes with the page itself or
+// with what the reader's first clicks load, and a visitor who leaves at once does not download
+// the whole course.
 if (import.meta.env.PROD) {
-  const start = () => void import('./offline/service-worker-client').then((m) => m.startOffline());
-  onFirstInteraction(start);
-  setTimeout(start, OFFLINE_START_DELAY_MS);
+  setTimeout(() => void import('./offline/service-worker-client').then((m) => m.startOffline()), OFFLINE_START_DELAY_MS);
 }
