@@ -186,6 +186,9 @@ describe('Erase my data', () => {
       // A real write too: the theme toggle stores the learner's choice.
       await page.goto(siteUrl);
       await page.locator('[data-theme-toggle]').first().click();
+      // The theme store loads on that first press: let it write before leaving the page (the
+      // offline service worker may be precaching the course at the same time, on a busy machine).
+      await page.waitForFunction(() => localStorage.getItem('crosswalk:theme') !== null);
       await page.goto(new URL('progress/', siteUrl).href);
       await page.waitForSelector('[data-progress-page="ready"]');
       const before = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('crosswalk:')));
