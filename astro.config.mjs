@@ -73,8 +73,9 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Never call home: no telemetry, no prefetch to other origins.
   devToolbar: { enabled: false },
-  // offline() runs after the build: it writes sw.js, which precaches every page written.
-  integrations: [contentCheck(), scormLaunch(), xapiReporter(Boolean(lrs)), mdx(), react(), offline()],
+  // offline() runs after the build: it writes sw.js, which precaches every page written. Not in a
+  // SCORM package: the LMS serves it and decides when it changes (src/data/build.ts).
+  integrations: [contentCheck(), scormLaunch(), xapiReporter(Boolean(lrs)), mdx(), react(), ...(process.env.CROSSWALK_SCORM_PATH ? [] : [offline()])],
   // Shiki colours code blocks with style="…" attributes, which the CSP below refuses (and the
   // console reports on every page with a code block). Lessons rarely show code: plain <pre>.
   markdown: { syntaxHighlight: false },

@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
@@ -199,6 +199,14 @@ async function passBeta(page: Page, frame: Frame) {
 
 describe.each(VERSIONS)('SCORM %s package in scorm-again', (version) => {
   let afterFirst: Cmi;
+
+  test('the package carries no service worker and no update prompt: the LMS serves it', () => {
+    const dir = path.join(work, 'site', `pkg-${version}`);
+    expect(existsSync(path.join(dir, 'sw.js'))).toBe(false);
+    expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).not.toContain('data-update-prompt');
+    // Control: the package is there to look at.
+    expect(existsSync(path.join(dir, 'imsmanifest.xml'))).toBe(true);
+  });
 
   test('a first launch records a module passed: status, score and suspend_data in the LMS', async () => {
     const { page, watch, launcher } = await start(version, null);
