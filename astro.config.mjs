@@ -24,6 +24,7 @@ const base = process.env.CROSSWALK_BASE || '/';
  * and no dynamic import that has CSS of its own, the helper only ever calls the import: this
  * swaps its body for exactly that. When any import does have files to preload (Vite then
  * writes a __vite__mapDeps table), Vite's helper is left alone.
+ * @returns {import('vite').Plugin}
  */
 function minimalPreloadHelper() {
   return {
