@@ -7,7 +7,7 @@
  */
 import { bootSearchDialog } from './search/search-opener';
 import { bootThemeToggle } from './theme-toggle';
-import { onFirstInteraction, whenNear } from './tools/load-when';
+import { loadOnce, onFirstInteraction, whenNear } from './tools/load-when';
 
 /** How long after the page opens the offline service worker starts, if nothing else started it. */
 const OFFLINE_START_DELAY_MS = 3000;
@@ -23,44 +23,20 @@ if (notice) {
   else onFirstInteraction(start);
 }
 
-// The end of a lesson (LessonProgress.astro): continue-from, read, "Mark as read". A press of
-// the button before the code has loaded is held, and made once it has.
+// The end of a lesson (LessonProgress.astro): continue-from, read, "Mark as read".
 for (const box of document.querySelectorAll<HTMLElement>('[data-lesson-progress]')) {
-  const button = box.querySelector<HTMLButtonElement>('[data-mark-read]');
-  let tracked: Promise<void> | undefined;
-  const early = (event: Event) => {
-    event.stopImmediatePropagation();
-    void start().then(() => button?.click());
-  };
-  const start = () =>
-    (tracked ??= import('./progress-ui/lesson-progress').then(({ trackLesson }) => {
-      button?.removeEventListener('click', early);
-      trackLesson(box);
-    }));
-  button?.addEventListener('click', early);
+  const start = loadOnce(box.querySelector('[data-mark-read]'), () => import('./progress-ui/lesson-progress').then(({ trackLesson }) => trackLesson(box)));
   onFirstInteraction(() => void start());
   whenNear(box, () => void start());
 }
 
 // Reflection note boxes (Reflect.astro): shown at once (they are hidden without JavaScript,
-// which they need); the journal loads when one comes near or is used. A press of Save before
-// it has loaded is held, and made once it has.
+// which they need); the journal loads when one comes near or is used.
 for (const box of document.querySelectorAll<HTMLElement>('[data-reflection-id]')) {
   const journal = box.querySelector<HTMLElement>('[data-reflect-journal]');
   if (!journal) continue;
   journal.hidden = false;
-  const save = journal.querySelector<HTMLButtonElement>('[data-reflect-save]');
-  let wired: Promise<void> | undefined;
-  const early = (event: Event) => {
-    event.stopImmediatePropagation();
-    void start().then(() => save?.click());
-  };
-  const start = () =>
-    (wired ??= import('./mdx/reflect-note').then(({ wireNote }) => {
-      save?.removeEventListener('click', early);
-      wireNote(box);
-    }));
-  save?.addEventListener('click', early);
+  const start = loadOnce(journal.querySelector('[data-reflect-save]'), () => import('./mdx/reflect-note').then(({ wireNote }) => wireNote(box)));
   whenNear(box, () => void start());
   box.addEventListener('focusin', () => void start());
 }

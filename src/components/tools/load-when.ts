@@ -31,3 +31,19 @@ export function onFirstInteraction(load: () => void): void {
   };
   for (const type of INTERACTIONS) window.addEventListener(type, run, { capture: true, passive: true });
 }
+
+/**
+ * `load` made to run once, returning the same promise every time. A press of `button` before it
+ * has finished is held and made again once it has, so "Mark as read" or "Save" pressed on a slow
+ * connection is not lost.
+ */
+export function loadOnce(button: HTMLElement | null, load: () => Promise<void>): () => Promise<void> {
+  let loaded: Promise<void> | undefined;
+  const early = (event: Event) => {
+    event.stopImmediatePropagation();
+    void start().then(() => button?.click());
+  };
+  const start = () => (loaded ??= load().then(() => button?.removeEventListener('click', early)));
+  button?.addEventListener('click', early);
+  return start;
+}
