@@ -84,6 +84,6 @@ test('republishing a changed page changes that page’s revision and nothing els
 });
 
 test('a file too big to precache stops the build with a message, rather than leaving it out', async () => {
-  await writeFile(path.join(site, 'huge.json'), 'x'.repeat(6 * 1024 * 1024));
+  await writeFile(path.join(site, 'huge.json'), 'x'.repeat(17 * 1024 * 1024));
   await expect(writeServiceWorker(site)).rejects.toThrow(/would not make the whole course available offline[\s\S]*huge\.json/);
 });
