@@ -4,7 +4,7 @@
  * not window.confirm, which cannot be styled, explained or tested well.
  * Escape cancels. The caller returns focus to its trigger on close.
  */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 interface Props {
   /** The question, e.g. "Reset the progress of “Sam”?" */
@@ -56,4 +56,26 @@ export function ConfirmRegion({ title, children, confirmLabel, cancelLabel = 'Ca
       </div>
     </div>
   );
+}
+
+/**
+ * The state around a ConfirmRegion: whether it is open, the id its trigger controls, and the
+ * trigger's props (ref, aria-expanded, aria-controls, onClick). close() shuts the question and
+ * returns focus to the trigger, as keyboard users expect.
+ */
+export function useConfirmStep() {
+  const [confirming, setConfirming] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const confirmId = useId();
+  const close = () => {
+    setConfirming(false);
+    trigger.current?.focus();
+  };
+  const triggerProps = {
+    ref: trigger,
+    'aria-expanded': confirming,
+    'aria-controls': confirming ? confirmId : undefined,
+    onClick: () => setConfirming(true),
+  };
+  return { confirming, confirmId, close, triggerProps };
 }

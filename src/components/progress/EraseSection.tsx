@@ -3,17 +3,15 @@
  * once (the privacy promise made concrete). The page then reloads with ?erased=1, so the
  * confirmation survives the reload without storing anything.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { eraseAllData } from '../../stores/storage';
-import { ConfirmRegion } from './ConfirmRegion';
+import { ConfirmRegion, useConfirmStep } from './ConfirmRegion';
 import { StatusLine, useStatus } from './StatusLine';
 
 export const ERASED_PARAM = 'erased';
 
 export function EraseSection() {
-  const [confirming, setConfirming] = useState(false);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const confirmId = useId();
+  const { confirming, confirmId, close, triggerProps } = useConfirmStep();
   const { status, announce, lineRef } = useStatus();
 
   useEffect(() => {
@@ -25,10 +23,6 @@ export function EraseSection() {
     history.replaceState(history.state, '', url.pathname + url.search + url.hash);
   }, [announce]);
 
-  const close = () => {
-    setConfirming(false);
-    trigger.current?.focus();
-  };
 
   return (
     <section className="card progress-section" aria-labelledby="erase-heading" id="erase">
@@ -41,10 +35,7 @@ export function EraseSection() {
       <button
         type="button"
         className="button--quiet"
-        ref={trigger}
-        aria-expanded={confirming}
-        aria-controls={confirming ? confirmId : undefined}
-        onClick={() => setConfirming(true)}
+        {...triggerProps}
       >
         Erase my data…
       </button>

@@ -2,25 +2,18 @@
  * Start the active profile afresh. Other tabs adopt the reset too (a reset starts a
  * new epoch, which wins over merging: src/lib/progress.ts syncIncoming).
  */
-import { useId, useRef, useState } from 'react';
 import { useStore } from '@nanostores/react';
 import { $profiles } from '../../stores/profiles';
 import { resetProgress } from '../../stores/progress';
-import { ConfirmRegion } from './ConfirmRegion';
+import { ConfirmRegion, useConfirmStep } from './ConfirmRegion';
 import { StatusLine, useStatus } from './StatusLine';
 
 export function ResetSection() {
   const profiles = useStore($profiles);
   const name = profiles.profiles.find((p) => p.id === profiles.activeId)?.name ?? 'this profile';
-  const [confirming, setConfirming] = useState(false);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const confirmId = useId();
+  const { confirming, confirmId, close, triggerProps } = useConfirmStep();
   const { status, announce, lineRef } = useStatus();
 
-  const close = () => {
-    setConfirming(false);
-    trigger.current?.focus();
-  };
 
   return (
     <section className="card progress-section" aria-labelledby="reset-heading">
@@ -29,10 +22,7 @@ export function ResetSection() {
       <button
         type="button"
         className="button--quiet"
-        ref={trigger}
-        aria-expanded={confirming}
-        aria-controls={confirming ? confirmId : undefined}
-        onClick={() => setConfirming(true)}
+        {...triggerProps}
       >
         Reset my progress
       </button>

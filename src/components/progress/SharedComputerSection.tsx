@@ -3,20 +3,13 @@
  * when the tab closes. Switching reloads the page, because every store chose its
  * storage when the page loaded (src/stores/storage.ts).
  */
-import { useId, useRef, useState } from 'react';
 import { clearAllData, isSharedComputerMode, setSharedComputerMode } from '../../stores/storage';
-import { ConfirmRegion } from './ConfirmRegion';
+import { ConfirmRegion, useConfirmStep } from './ConfirmRegion';
 
 export function SharedComputerSection() {
   const shared = isSharedComputerMode();
-  const [confirmingClear, setConfirmingClear] = useState(false);
-  const clearButton = useRef<HTMLButtonElement>(null);
-  const confirmId = useId();
+  const { confirming: confirmingClear, confirmId, close: closeClear, triggerProps } = useConfirmStep();
 
-  const closeClear = () => {
-    setConfirmingClear(false);
-    clearButton.current?.focus();
-  };
 
   return (
     <section className="card progress-section" aria-labelledby="shared-heading">
@@ -30,10 +23,7 @@ export function SharedComputerSection() {
           <div className="actions">
             <button
               type="button"
-              ref={clearButton}
-              aria-expanded={confirmingClear}
-              aria-controls={confirmingClear ? confirmId : undefined}
-              onClick={() => setConfirmingClear(true)}
+              {...triggerProps}
             >
               Clear my data now
             </button>
