@@ -16,6 +16,10 @@ export default defineConfig({
     fileParallelism: false,
     // Page sweeps run their tests concurrently (test.concurrent), up to this many pages at once.
     maxConcurrency: 4,
+    // A real browser on a busy CI machine: the lazily loaded page code (page-boot.ts) can take
+    // more than vitest's default second to arrive after the first click. A poll that succeeds
+    // still returns as soon as it does.
+    expect: { poll: { timeout: 10_000 } },
     // CI (.ci/run) collects a JSON report per suite from CROSSWALK_TEST_REPORT_DIR.
     ...(reportDir
       ? { reporters: ['default', 'json'], outputFile: { json: `${reportDir}/browser.json` } }
