@@ -3,7 +3,8 @@
  * and theme buttons) and schedules the rest: the code that reads and writes a learner's data
  * (stores, validation) loads on the reader's first scroll, key or tap, or when the part that
  * needs it comes near, so a lesson opened and read costs little more than its text (issue 9:
- * 12 KB at load). Pages with islands load the stores anyway, so there the notice starts at once.
+ * 12 KB at load). Pages with islands or a module check load the stores anyway, so there the
+ * notice starts at once.
  */
 import { bootSearchDialog } from './search/search-opener';
 import { bootThemeToggle } from './theme-toggle';
@@ -19,7 +20,8 @@ bootThemeToggle();
 const notice = document.querySelector<HTMLElement>('[data-storage-notice]');
 if (notice) {
   const start = () => void import('./progress-ui/storage-notice').then(({ showStorageNotice }) => showStorageNotice(notice));
-  if (document.querySelector('astro-island')) start();
+  // Pages that read the learner's data at once (islands, the module check) show it at once.
+  if (document.querySelector('astro-island, [data-module-check]')) start();
   else onFirstInteraction(start);
 }
 

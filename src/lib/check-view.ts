@@ -31,12 +31,20 @@ export interface ViewQuestion {
   sources: { key: string; short: string; href: string }[];
 }
 
-/** `href` turns a site path into a link under the site's base. */
+/** A module check's questions as shown: a scenario's questions together, under its case. */
+export interface CheckGroup {
+  /** Scenario id, or the question's local id for a standalone question. */
+  id: string;
+  scenario?: { title: string; case: string };
+  questions: ViewQuestion[];
+}
+
 /** A question as the review page needs it: with the title of the module it comes from. */
 export interface ReviewQuestion extends ViewQuestion {
   moduleTitle: string;
 }
 
+/** `href` turns a site path into a link under the site's base. */
 export function viewQuestion(course: Course, question: CourseQuestion, href: (path: string) => string): ViewQuestion {
   const link = (teaches: CourseQuestion['teaches']): ViewLink => {
     const lesson = findLesson(course, teaches.lessonId);

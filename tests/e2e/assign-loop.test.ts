@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, expect, inject, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { axe, openPage, watchPage, useBrowser, type PageWatch } from './browser';
+import { CHECK_READY, axe, openPage, watchPage, useBrowser, type PageWatch } from './browser';
 import { PROJECT_ROOT } from './site';
 import { pack } from '../../src/lib/link-codec';
 import { recordCode, recordChecksum, type CompletionRecord } from '../../src/lib/record';
@@ -73,7 +73,7 @@ async function learner(link: string, name: string, finish: boolean): Promise<{ p
       })
       .toMatch(/Read on/);
     await page.goto(at('modules/beta/check/'));
-    await hydrated(page);
+    await page.waitForSelector(CHECK_READY, { timeout: 15_000 });
     await page.getByLabel('Yes', { exact: true }).check();
     await page.getByRole('button', { name: 'Submit my answers' }).click();
     await expect.poll(() => page.getByText('Passed: you scored 100%').count()).toBe(1);

@@ -118,16 +118,32 @@ export async function watchPage(page: Page, origin: string): Promise<PageWatch> 
 }
 
 /**
- * Brings every island into view so client:visible ones hydrate, waits until islands that can
- * hydrate here have (Astro drops their `ssr` attribute), then lets the network go quiet.
- * Returns problems (islands that never hydrated) as readable lines.
+ * A server-rendered part that a plain script brings to life (the module check, inline checks)
+ * says so: `data-enhance="pending"` until its script has wired it, then "ready".
+ */
+export const ENHANCED_PENDING = '[data-enhance="pending"]';
+export const CHECK_READY = '[data-module-check][data-enhance="ready"]';
+
+/**
+ * Brings every island and enhanced part into view so client:visible ones hydrate and lazily
+ * loaded scripts run, waits until all that can have (Astro drops an island's `ssr` attribute;
+ * an enhanced part becomes "ready"), then lets the network go quiet.
+ * Returns problems (what never came to life) as readable lines.
  */
 export async function settle(page: Page): Promise<string[]> {
   const problems: string[] = [];
-  const islands = page.locator('astro-island');
+  const islands = page.locator(`astro-island, ${ENHANCED_PENDING}`);
   const count = await islands.count();
   for (let i = 0; i < count; i++) {
     await islands.nth(i).scrollIntoViewIfNeeded().catch(() => {});
+  }
+  if (count > 0) {
+    try {
+      await page.waitForFunction((selector) => !document.querySelector(selector), ENHANCED_PENDING, { timeout: 15_000 });
+    } catch {
+      const left = await page.$$eval(ENHANCED_PENDING, (els) => els.map((el) => el.className || el.tagName));
+      if (left.length) problems.push(`part(s) never brought to life by their script within 15s: ${left.join(', ')}`);
+    }
   }
   if (count > 0) {
     // client:media islands may legitimately stay dormant at this viewport.

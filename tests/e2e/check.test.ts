@@ -7,7 +7,7 @@
 import { expect, inject, test } from 'vitest';
 import { loadStoredProgress } from '../../src/lib/packed-storage';
 import type { Page } from 'playwright-core';
-import { openPage, watchPage, useBrowser } from './browser';
+import { CHECK_READY, axe, openPage, watchPage, useBrowser } from './browser';
 
 const base = inject('e2e.urls').subpath;
 const checkUrl = new URL('modules/beta/check/', base).href;
@@ -20,15 +20,16 @@ async function answer(page: Page, option: 'Yes' | 'No') {
   await page.getByRole('button', { name: 'Submit my answers' }).click();
 }
 
-async function hydrated(page: Page) {
-  await page.waitForSelector('astro-island:not([ssr])', { timeout: 15_000 });
+/** The check's script has run (ModuleCheck.astro is brought to life without React). */
+async function ready(page: Page) {
+  await page.waitForSelector(CHECK_READY, { timeout: 15_000 });
 }
 
 test('fail, retry with feedback, pass; the pass survives a reload and shows in another tab', async () => {
   const page = await openPage(browser());
   const watch = await watchPage(page, new URL(base).origin);
   await page.goto(checkUrl);
-  await hydrated(page);
+  await ready(page);
 
   const otherTab = await page.context().newPage();
   await otherTab.goto(overviewUrl);
@@ -37,8 +38,8 @@ test('fail, retry with feedback, pass; the pass survives a reload and shows in a
   await answer(page, 'No');
   await expect.poll(() => page.getByRole('heading', { level: 2 }).filter({ hasText: 'Not passed yet' }).count()).toBe(1);
   // Every option explains itself, in words.
-  await expect.poll(() => page.getByText('Not the best response.').count()).toBeGreaterThan(0);
-  expect(await page.getByText('You chose this.').count()).toBe(1);
+  await expect.poll(() => page.getByText('Not the best response.').filter({ visible: true }).count()).toBeGreaterThan(0);
+  expect(await page.getByText('You chose this.').filter({ visible: true }).count()).toBe(1);
   expect(await page.evaluate(() => document.activeElement?.classList.contains('check__result'))).toBe(true);
 
   await page.getByRole('button', { name: 'Try again' }).first().click();
@@ -49,10 +50,10 @@ test('fail, retry with feedback, pass; the pass survives a reload and shows in a
   await expect.poll(() => otherTab.locator('[data-progress-badge]').first().textContent()).toContain('best score 100%');
 
   await page.reload();
-  await hydrated(page);
-  await expect.poll(() => page.getByText('You have passed this check.').count()).toBe(1);
+  await ready(page);
+  await expect.poll(() => page.getByText('You have passed this check.').filter({ visible: true }).count()).toBe(1);
   await page.getByRole('button', { name: 'Review the check' }).click();
-  await expect.poll(() => page.getByText('A best response.').count()).toBe(1);
+  await expect.poll(() => page.getByText('A best response.').filter({ visible: true }).count()).toBe(1);
 
   expect(watch.problems()).toEqual([]);
   await page.context().close();
@@ -66,7 +67,7 @@ test('corrupted saved progress is set aside with a notice, and the check still w
     localStorage.setItem('crosswalk:progress:default', '{"version":2,"lessons":');
   });
   await page.goto(checkUrl);
-  await hydrated(page);
+  await ready(page);
   await expect.poll(() => page.getByText('Some saved data could not be read.').count()).toBe(1);
   const quarantined = await page.evaluate(() => localStorage.getItem('crosswalk:quarantine:crosswalk:progress:default'));
   expect(quarantined).toContain('{\\"version\\":2,\\"lessons\\":');
@@ -87,7 +88,7 @@ test('a localStorage that throws still lets a learner pass, with a banner saying
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(checkUrl);
-  await hydrated(page);
+  await ready(page);
   await expect.poll(() => page.getByText('Progress is not being saved.').count()).toBe(1);
   await answer(page, 'Yes');
   await expect.poll(() => page.getByText('Passed: you scored 100%').count()).toBe(1);
@@ -98,7 +99,7 @@ test('a localStorage that throws still lets a learner pass, with a banner saying
 test('two named profiles on one browser keep their progress apart', async () => {
   const page = await openPage(browser());
   await page.goto(checkUrl);
-  await hydrated(page);
+  await ready(page);
   await answer(page, 'Yes');
   await expect.poll(() => page.getByText('Passed: you scored 100%').count()).toBe(1);
 
@@ -114,8 +115,8 @@ test('two named profiles on one browser keep their progress apart', async () => 
     localStorage.setItem('crosswalk:profiles', JSON.stringify(profiles));
   });
   await page.reload();
-  await hydrated(page);
-  expect(await page.getByText('You have passed this check.').count()).toBe(0);
+  await ready(page);
+  expect(await page.getByText('You have passed this check.').filter({ visible: true }).count()).toBe(0);
   expect(await page.getByRole('button', { name: 'Submit my answers' }).count()).toBe(1);
   await answer(page, 'No');
   await expect.poll(() => page.getByText('Not passed yet').count()).toBe(1);
@@ -127,8 +128,8 @@ test('two named profiles on one browser keep their progress apart', async () => 
     localStorage.setItem('crosswalk:profiles', JSON.stringify(profiles));
   });
   await page.reload();
-  await hydrated(page);
-  await expect.poll(() => page.getByText('You have passed this check.').count()).toBe(1);
+  await ready(page);
+  await expect.poll(() => page.getByText('You have passed this check.').filter({ visible: true }).count()).toBe(1);
   // Stored packed (src/lib/packed-storage.ts): read back as the store does.
   const stored = async (profile: string) => {
     const loaded = loadStoredProgress(JSON.parse((await page.evaluate((key) => localStorage.getItem(key), `crosswalk:progress:${profile}`))!));
@@ -137,5 +138,103 @@ test('two named profiles on one browser keep their progress apart', async () => 
   };
   expect((await stored('default')).checks.beta!.attempts.map((a) => a.passed)).toEqual([true]);
   expect((await stored('p-sam')).checks.beta!.attempts.map((a) => a.passed)).toEqual([false]);
+  await page.context().close();
+});
+
+const alphaCheckUrl = new URL('modules/alpha/check/', base).href;
+
+test('by keyboard: nothing answered names the questions; partial credit is said in words; a passed check opened at a question reviews it', async () => {
+  const page = await openPage(browser());
+  const watch = await watchPage(page, new URL(base).origin);
+  await page.goto(alphaCheckUrl);
+  await ready(page);
+
+  await page.getByRole('button', { name: 'Submit my answers' }).focus();
+  await page.keyboard.press('Enter');
+  const alert = page.getByRole('alert');
+  await expect.poll(() => alert.innerText()).toContain('3 questions have no answer yet.');
+  expect(await alert.getByRole('link').allInnerTexts()).toEqual(['Question 1', 'Question 2', 'Question 3']);
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+  expect(await page.locator('fieldset[aria-invalid="true"]').count()).toBe(3);
+
+  // Space ticks the focused option, as in any form.
+  for (const label of ['Walk them over and introduce them.', 'Listen', 'How can I help?']) {
+    await page.getByLabel(label, { exact: true }).focus();
+    await page.keyboard.press('Space');
+  }
+  await page.getByRole('button', { name: 'Submit my answers' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Passed: you scored 83%' }).count()).toBe(1);
+  expect(await page.getByText('2.5 of 3 points.').count()).toBe(1);
+  // Listen alone of two best responses: half the point, said in words beside the symbol.
+  expect(await page.locator('#check-pick-many [data-verdict]').innerText()).toBe('◐ Partly correct (0.5 of 1 point)');
+  expect(await page.getByText('You chose this.').filter({ visible: true }).count()).toBe(3);
+  expect(await page.getByText('Paraphrase').locator('xpath=ancestor::li').getByText('Not the best response.').count()).toBe(0);
+  expect(await page.locator('input:not([disabled])').count()).toBe(0);
+  expect(await page.locator('fieldset[aria-invalid="true"]').count()).toBe(0);
+  expect(await axe(page)).toEqual([]);
+
+  // Linked to one question (as review and feedback links do), a passed check shows it in review.
+  expect(watch.problems()).toEqual([]);
+  await page.close();
+  const linked = await page.context().newPage();
+  const linkedWatch = await watchPage(linked, new URL(base).origin);
+  await linked.goto(`${alphaCheckUrl}#q-case-q1`);
+  await ready(linked);
+  await reviewFromLink(linked);
+  expect(linkedWatch.problems()).toEqual([]);
+  await linked.context().close();
+});
+
+async function reviewFromLink(page: Page) {
+  expect(await page.locator('[data-module-check]').getAttribute('data-check-view')).toBe('review');
+  expect(await page.getByText('Reviewing the check').filter({ visible: true }).count()).toBe(1);
+  expect(await page.evaluate(() => document.activeElement?.closest('.check-question')?.id)).toBe('q-case-q1');
+  // Review shows the best responses, not the learner's old choices.
+  expect(await page.getByText('You chose this.').filter({ visible: true }).count()).toBe(0);
+  expect(await page.locator('input:checked').count()).toBe(0);
+
+  await page.getByRole('button', { name: 'Retake the check' }).click();
+  expect(await page.locator('input:not([disabled])').count()).toBe(7);
+  expect(await page.getByText('A best response.').filter({ visible: true }).count()).toBe(0);
+}
+
+test('an inline check in a lesson: a press made before its code arrives counts; feedback, try again, and the answer kept', async () => {
+  const page = await openPage(browser());
+  const watch = await watchPage(page, new URL(base).origin);
+  // A slow connection: the inline check's code arrives well after the learner has answered.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/inline-check\.[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(new URL('modules/alpha/first-steps/', base).href);
+  const box = page.locator('[data-inline-check]');
+  await box.getByLabel('Walk them over and introduce them.', { exact: true }).check();
+  await box.getByRole('button', { name: 'Check my answer' }).click();
+  expect(await box.getAttribute('data-enhance')).toBe('pending');
+  release();
+
+  const status = box.getByRole('status');
+  await expect.poll(() => status.innerText()).toBe('Correct. The feedback on each option is shown above.');
+  expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-inline-status'))).toBe(true);
+  expect(await box.getByText('Yes, trust transfers.').isVisible()).toBe(true);
+  expect(await box.getByText('That is a cold send-off.').isVisible()).toBe(true);
+  expect(await box.getByText('You chose this.').filter({ visible: true }).count()).toBe(1);
+  expect(await axe(page)).toEqual([]);
+
+  // The answer is kept for review, though not scored.
+  const stored = loadStoredProgress(JSON.parse((await page.evaluate(() => localStorage.getItem('crosswalk:progress:default')))!));
+  if (!stored.ok) throw new Error(stored.reason);
+  expect(stored.state.answers['alpha/pick-one']?.verdict).toBe('correct');
+
+  await box.getByRole('button', { name: 'Try this question again' }).click();
+  expect(await box.getByText('Yes, trust transfers.').isVisible()).toBe(false);
+  expect(await box.locator('input:checked').count()).toBe(0);
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Check my answer');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => status.innerText()).toBe('Choose an answer first.');
+  expect(watch.problems()).toEqual([]);
   await page.context().close();
 });

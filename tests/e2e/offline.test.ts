@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axe, openPage, report, useBrowser, watchPage } from './browser';
+import { CHECK_READY, axe, openPage, report, useBrowser, watchPage } from './browser';
 import { startStaticServer, type StaticServer } from './static-server';
 import { PROJECT_ROOT, VARIANTS } from './site';
 import { readCourseFiles } from '../../src/node/read-course';
@@ -64,7 +64,7 @@ async function controlled(page: Page) {
 
 /** Answers every question of the module's check with its best responses and submits. */
 async function passCheck(page: Page, checked: CourseModule) {
-  await page.waitForSelector('astro-island:not([ssr]) .check__submit', { timeout: 15_000 });
+  await page.waitForSelector(`${CHECK_READY} .check__submit`, { timeout: 15_000 });
   for (const question of checked.check.questions) {
     for (const option of question.options) {
       if (option.correct) await page.locator(`#check-${question.localId}-${option.id}`).check();
@@ -115,7 +115,7 @@ test('offline: an unvisited lesson and its check work and save; a new version is
 
     // A reload, still offline, keeps the pass (it was saved, not just shown).
     await page.reload();
-    await expect.poll(() => page.getByText('You have passed this check.').count()).toBe(1);
+    await expect.poll(() => page.getByText('You have passed this check.').filter({ visible: true }).count()).toBe(1);
 
     // My progress, offline too: the pass is listed, and the page says how offline use and
     // installing work (and what Safari does to a tab's storage after seven days).

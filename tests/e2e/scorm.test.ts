@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Frame, Page } from 'playwright-core';
-import { openPage, report, useBrowser, watchPage, axe } from './browser';
+import { CHECK_READY, openPage, report, useBrowser, watchPage, axe } from './browser';
 import { PROJECT_ROOT } from './site';
 import { startStaticServer, type StaticServer } from './static-server';
 import { decodeSuspendData, type SuspendModule } from '../../src/lib/suspend-data';
@@ -163,8 +163,9 @@ async function end(page: Page, version: Version): Promise<Cmi> {
   return page.evaluate((v) => (window as unknown as { readCmi: (v: string) => Cmi }).readCmi(v), version);
 }
 
-async function hydrated(frame: Frame) {
-  await frame.waitForSelector('astro-island:not([ssr])', { timeout: 15_000 });
+/** The module check's script has run. */
+async function ready(frame: Frame) {
+  await frame.waitForSelector(CHECK_READY, { timeout: 15_000 });
 }
 
 /** Clicks the first link in the course frame to `target` (a page of the package) and waits for it. */
@@ -190,7 +191,7 @@ async function passBeta(page: Page, frame: Frame) {
   lesson = await follow(lesson, page, 'modules/beta/only/index.html');
   await readLesson(lesson);
   const check = await follow(lesson, page, 'modules/beta/check/index.html');
-  await hydrated(check);
+  await ready(check);
   await check.getByLabel('Yes', { exact: true }).check();
   await check.getByRole('button', { name: 'Submit my answers' }).click();
   await expect.poll(() => check.getByText('Passed: you scored 100%').count(), WAIT).toBe(1);
@@ -253,8 +254,8 @@ describe.each(VERSIONS)('SCORM %s package in scorm-again', (version) => {
     const { page, watch } = await start(version, previousFor(version, afterFirst));
     // Back where the learner left off, with the check passed.
     const check = await courseFrame(page, /modules\/beta\/check\/index\.html$/);
-    await hydrated(check);
-    await expect.poll(() => check.getByText('You have passed this check.').count(), WAIT).toBe(1);
+    await ready(check);
+    await expect.poll(() => check.getByText('You have passed this check.').filter({ visible: true }).count(), WAIT).toBe(1);
 
     // A folder address opened by a script (as the search box does) still reaches its page.
     await check.evaluate(() => {
@@ -268,7 +269,7 @@ describe.each(VERSIONS)('SCORM %s package in scorm-again', (version) => {
     frame = await follow(frame, page, 'modules/alpha/next/index.html');
     await readLesson(frame);
     frame = await follow(frame, page, 'modules/alpha/check/index.html');
-    await hydrated(frame);
+    await ready(frame);
     await frame.getByLabel('Walk them over and introduce them.', { exact: true }).check();
     await frame.getByLabel('Listen', { exact: true }).check();
     await frame.getByLabel('Paraphrase', { exact: true }).check();

@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openPage, report, useBrowser, watchPage } from './browser';
+import { CHECK_READY, openPage, report, useBrowser, watchPage } from './browser';
 import { OUTPUT_ROOT, PROJECT_ROOT } from './site';
 import { startStaticServer, type StaticServer } from './static-server';
 import { VERBS } from '../../src/lib/xapi';
@@ -140,7 +140,7 @@ test('statements reach the LRS in order, after a refused request, a reload and a
 
   // Offline: passing the check queues answered, passed, completed; nothing can go.
   await page.goto(new URL('modules/beta/check/', site.url).href);
-  await page.waitForSelector('astro-island:not([ssr])', WAIT);
+  await page.waitForSelector(CHECK_READY, WAIT);
   await page.context().setOffline(true);
   await page.getByLabel('Yes', { exact: true }).check();
   await page.getByRole('button', { name: 'Submit my answers' }).click();
@@ -189,7 +189,7 @@ test('a course without an xapi block sends nothing: the same journey makes no re
     }, WAIT)
     .toContain('Read on');
   await page.goto(new URL('modules/beta/check/', base).href);
-  await page.waitForSelector('astro-island:not([ssr])', WAIT);
+  await page.waitForSelector(CHECK_READY, WAIT);
   await page.getByLabel('Yes', { exact: true }).check();
   await page.getByRole('button', { name: 'Submit my answers' }).click();
   await expect.poll(() => page.getByText('Passed: you scored 100%').count(), WAIT).toBe(1);

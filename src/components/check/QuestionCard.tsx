@@ -3,9 +3,16 @@
  * fieldset whose legend is the prompt. After answering, every option shows whether
  * it is a best response, the learner's choice, its feedback and where it is taught.
  * Right and wrong are always said in words, never by colour alone.
+ *
+ * Two ways to use it: as part of a React island (the review page), or rendered once on the
+ * server with `enhance` (module checks and inline checks), where every part of the answered
+ * view is present but hidden and a plain script (question-dom.ts) shows it. Checks then need no
+ * React in the browser: issue 9's 80 KB budget for a check page.
  */
+import type { ChangeEvent } from 'react';
 import type { ViewQuestion } from '../../lib/check-view';
 import type { QuestionScore } from '../../lib/scoring';
+import { VERDICT_ICON, VERDICT_TEXT, formatPoints } from './verdict';
 
 interface Props {
   question: ViewQuestion;
@@ -22,12 +29,15 @@ interface Props {
   number?: number;
   showCase?: boolean;
   invalid?: boolean;
+  /** Server-rendered for question-dom.ts: feedback present but hidden, data attributes for the script. */
+  enhance?: boolean;
 }
 
-const VERDICT_TEXT = { correct: 'Correct', partial: 'Partly correct', incorrect: 'Not correct' } as const;
 
-export function QuestionCard({ question, order, chosen, onChange, score, reviewOnly, idPrefix = 'q', number, showCase = true, invalid }: Props) {
+export function QuestionCard({ question, order, chosen, onChange, score, reviewOnly, idPrefix = 'q', number, showCase = true, invalid, enhance }: Props) {
   const answered = Boolean(score) || reviewOnly;
+  // What the answered view adds: shown now, or (enhance) present and hidden until the script shows it.
+  const withFeedback = answered || enhance;
   const byId = new Map(question.options.map((o) => [o.id, o]));
   const options = order.map((id) => byId.get(id)!).filter(Boolean);
   const name = `${idPrefix}-${question.localId}`;
@@ -39,7 +49,11 @@ export function QuestionCard({ question, order, chosen, onChange, score, reviewO
   };
 
   return (
-    <div className={`question${answered ? ' question--answered' : ''}`} id={name}>
+    <div
+      className={`question${answered ? ' question--answered' : ''}`}
+      id={name}
+      {...(enhance ? { 'data-question-id': question.id, 'data-local-id': question.localId, 'data-type': question.type } : {})}
+    >
       {showCase && question.scenario && (
         <div className="question__case">
           <p className="question__case-title">Scenario: {question.scenario.title}</p>
@@ -58,33 +72,44 @@ export function QuestionCard({ question, order, chosen, onChange, score, reviewO
         )}
         {score && (
           <p className={`verdict verdict--${score.verdict}`}>
-            <span aria-hidden="true">{score.verdict === 'correct' ? '✓ ' : score.verdict === 'partial' ? '◐ ' : '✗ '}</span>
+            <span aria-hidden="true">{VERDICT_ICON[score.verdict]}</span>
             {VERDICT_TEXT[score.verdict]}
             {question.type === 'multiple' && <span className="meta"> ({formatPoints(score.points)} of 1 point)</span>}
           </p>
         )}
+        {enhance && <p className="verdict" data-verdict hidden></p>}
         <ul className="options">
           {options.map((option) => {
             const isChosen = chosen.includes(option.id);
             const inputId = `${name}-${option.id}`;
             return (
-              <li key={option.id} className={`option${answered ? (option.correct ? ' option--best' : ' option--not-best') : ''}${isChosen ? ' option--chosen' : ''}`}>
+              <li
+                key={option.id}
+                className={`option${answered ? (option.correct ? ' option--best' : ' option--not-best') : ''}${isChosen ? ' option--chosen' : ''}`}
+                {...(enhance ? { 'data-option-id': option.id, 'data-best': String(option.correct) } : {})}
+              >
                 <label htmlFor={inputId}>
                   <input
                     id={inputId}
                     type={question.type === 'single' ? 'radio' : 'checkbox'}
                     name={name}
                     value={option.id}
-                    checked={isChosen}
-                    disabled={answered}
-                    onChange={(event) => toggle(option.id, event.currentTarget.checked)}
+                    {...(enhance
+                      ? {}
+                      : { checked: isChosen, disabled: answered, onChange: (event: ChangeEvent<HTMLInputElement>) => toggle(option.id, event.currentTarget.checked) })}
                   />
                   <span>{option.text}</span>
                 </label>
-                {answered && (
-                  <div className="option__feedback">
+                {withFeedback && (
+                  <div className="option__feedback" hidden={enhance}>
                     <p className="option__verdict">
-                      {!reviewOnly && isChosen && <span className="option__chosen">You chose this. </span>}
+                      {enhance ? (
+                        <span className="option__chosen" data-chosen-note hidden>
+                          You chose this.{' '}
+                        </span>
+                      ) : (
+                        !reviewOnly && isChosen && <span className="option__chosen">You chose this. </span>
+                      )}
                       <strong>{option.correct ? '✓ A best response.' : '✗ Not the best response.'}</strong>
                     </p>
                     <p>{option.feedback}</p>
@@ -97,8 +122,8 @@ export function QuestionCard({ question, order, chosen, onChange, score, reviewO
             );
           })}
         </ul>
-        {answered && question.sources.length > 0 && (
-          <p className="meta question__sources">
+        {withFeedback && question.sources.length > 0 && (
+          <p className="meta question__sources" hidden={enhance}>
             Source{question.sources.length > 1 ? 's' : ''}:{' '}
             {question.sources.map((s, i) => (
               <span key={s.key}>
@@ -112,5 +137,3 @@ export function QuestionCard({ question, order, chosen, onChange, score, reviewO
     </div>
   );
 }
-
-export const formatPoints = (points: number) => (Number.isInteger(points) ? String(points) : points.toFixed(2).replace(/0$/, ''));
