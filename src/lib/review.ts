@@ -142,6 +142,9 @@ export function dueQuestions(deck: ReviewDeck, now: Date, known: ReadonlySet<str
     .map(([id]) => id);
 }
 
+/** The module a question id (`<module-id>/<question-id>`) belongs to. */
+export const moduleOfQuestion = (questionId: string) => questionId.slice(0, questionId.indexOf('/'));
+
 export function dueCount(deck: ReviewDeck, now: Date, known: ReadonlySet<string>): number {
   return Object.entries(deck.cards).filter(([id, card]) => known.has(id) && Date.parse(card.due) <= now.getTime()).length;
 }

@@ -27,8 +27,14 @@ test('answered yesterday, due today: the home page says so and the session works
   await expect.poll(() => due.isVisible(), { timeout: 10_000 }).toBe(true);
   expect(await due.innerText()).toContain('1 question is due for review');
 
+  // Only the due question's module is fetched, not the whole question bank.
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/review-questions')) fetched.push(new URL(request.url()).pathname.slice(new URL(base).pathname.length));
+  });
   await page.goto(new URL('review/', base).href);
   await expect.poll(() => page.locator('[data-review-state="question"]').count(), { timeout: 10_000 }).toBe(1);
+  expect(fetched).toEqual(['review-questions/beta.json']);
   expect(await page.locator('[data-review-state="question"] p.meta').innerText()).toContain('Question 1 of 1');
   expect(await axe(page)).toEqual([]);
 

@@ -9,7 +9,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '@nanostores/react';
 import type { ReviewQuestion } from '../../lib/check-view';
-import { RATING_FOR_VERDICT, dueQuestions, intervalText, previewIntervals, type ReviewRating } from '../../lib/review';
+import { RATING_FOR_VERDICT, dueQuestions, intervalText, moduleOfQuestion, previewIntervals, type ReviewRating } from '../../lib/review';
 import { scoreQuestion, seededShuffle, type QuestionScore } from '../../lib/scoring';
 import { $deck, rateReview, syncReview } from '../../stores/review';
 import { saveAnswer } from '../../stores/progress';
@@ -49,15 +49,22 @@ export default function ReviewPage({ base, questionIds }: Props) {
   useEffect(() => {
     let live = true;
     syncReview(known);
-    fetch(`${base}review-questions.json`)
-      .then((r) => {
-        if (!r.ok) throw new Error(String(r.status));
-        return r.json() as Promise<Record<string, ReviewQuestion>>;
-      })
-      .then((data) => {
+    // Only the modules with a question due today are fetched (review-questions/[module].json.ts).
+    const due = dueQuestions($deck.get(), new Date(), known);
+    const modules = [...new Set(due.map(moduleOfQuestion))];
+    Promise.all(
+      modules.map((moduleId) =>
+        fetch(`${base}review-questions/${encodeURIComponent(moduleId)}.json`).then((r) => {
+          if (!r.ok) throw new Error(String(r.status));
+          return r.json() as Promise<Record<string, ReviewQuestion>>;
+        }),
+      ),
+    )
+      .then((parts) => {
         if (!live) return;
+        const data: Record<string, ReviewQuestion> = Object.assign({}, ...parts);
         setQuestions(data);
-        setSession(dueQuestions($deck.get(), new Date(), known).filter((id) => data[id]));
+        setSession(due.filter((id) => data[id]));
         setPhase({ kind: 'ready' });
       })
       .catch(() => live && setPhase({ kind: 'error', message: 'The review questions could not load. Reload the page to try again.' }));

@@ -1,17 +1,23 @@
 /**
- * /review-questions.json: every check question with its options and feedback, keyed by question
- * id, with its module's title. Fetched only by the review page.
+ * /review-questions/<module-id>.json: one module's check questions with their options and
+ * feedback, keyed by question id, with the module's title. Fetched only by the review page, and
+ * only for the modules that have a question due, so a session costs what it shows rather than
+ * the whole course's question bank (over a megabyte for the real course).
  */
-import type { APIRoute } from 'astro';
-import { getCourse } from '../data/course';
-import { url } from '../data/url';
-import { viewQuestion, type ReviewQuestion } from '../lib/check-view';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCourse } from '../../data/course';
+import { url } from '../../data/url';
+import { viewQuestion, type ReviewQuestion } from '../../lib/check-view';
 
-export const GET: APIRoute = async () => {
+export const getStaticPaths = (async () => {
   const course = await getCourse();
+  return course.modules.map((module) => ({ params: { module: module.id }, props: { moduleId: module.id } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const course = await getCourse();
+  const module = course.modules.find((m) => m.id === props.moduleId)!;
   const questions: Record<string, ReviewQuestion> = {};
-  for (const module of course.modules) {
-    for (const question of module.check.questions) questions[question.id] = { ...viewQuestion(course, question, url), moduleTitle: module.title };
-  }
+  for (const question of module.check.questions) questions[question.id] = { ...viewQuestion(course, question, url), moduleTitle: module.title };
   return new Response(JSON.stringify(questions), { headers: { 'content-type': 'application/json' } });
 };
