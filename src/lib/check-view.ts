@@ -1,7 +1,7 @@
 /**
- * What a check island needs to show a question: text, options with feedback,
+ * What a question card needs to show a question: text, options with feedback,
  * where each option is taught (as a ready link), and the citations. Plain data,
- * so it can be passed to React islands as props.
+ * so it can be rendered on the server or sent to the review page as JSON.
  */
 import type { Course, CourseQuestion } from './course';
 import { findLesson } from './course';

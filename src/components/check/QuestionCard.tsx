@@ -33,7 +33,6 @@ interface Props {
   enhance?: boolean;
 }
 
-
 export function QuestionCard({ question, order, chosen, onChange, score, reviewOnly, idPrefix = 'q', number, showCase = true, invalid, enhance }: Props) {
   const answered = Boolean(score) || reviewOnly;
   // What the answered view adds: shown now, or (enhance) present and hidden until the script shows it.
