@@ -194,6 +194,13 @@ async function reviewFromLink(page: Page) {
   expect(await page.getByText('You chose this.').filter({ visible: true }).count()).toBe(0);
   expect(await page.locator('input:checked').count()).toBe(0);
 
+  // A malformed link to a question still opens the check.
+  const malformed = await page.context().newPage();
+  await malformed.goto(`${alphaCheckUrl}#q-%E0`);
+  await ready(malformed);
+  expect(await malformed.getByText('You have passed this check.').filter({ visible: true }).count()).toBe(1);
+  await malformed.close();
+
   await page.getByRole('button', { name: 'Retake the check' }).click();
   expect(await page.locator('input:not([disabled])').count()).toBe(7);
   expect(await page.getByText('A best response.').filter({ visible: true }).count()).toBe(0);

@@ -15,6 +15,15 @@ const SEED_LIMIT = 2147483647;
 
 const dateText = (iso: string) => new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
 
+/** The question a `#q-<id>` link points at; a malformed one (`#q-%E0`) points at none. */
+function questionInHash(hash: string): string {
+  try {
+    return decodeURIComponent(hash.replace(/^#q-/, ''));
+  } catch {
+    return '';
+  }
+}
+
 export function startModuleCheck(root: HTMLElement): void {
   const moduleId = root.dataset.moduleCheck!;
   const facts = JSON.parse(root.dataset.module!) as ModuleFacts;
@@ -121,7 +130,7 @@ export function startModuleCheck(root: HTMLElement): void {
   // A learner who already passed starts at the summary, unless a link points at one question
   // (the review page and feedback link to them), which the review then shows.
   shuffle();
-  const target = decodeURIComponent(location.hash.replace(/^#q-/, ''));
+  const target = questionInHash(location.hash);
   const passed = Boolean($progress.get().checks[moduleId]?.passedAt);
   const targeted = questions.find((q) => q.localId === target);
   if (passed && targeted) review();
