@@ -8,7 +8,7 @@
  */
 import { bootSearchDialog } from './search/search-opener';
 import { bootThemeToggle } from './theme-toggle';
-import { loadOnce, onFirstInteraction, whenNear } from './tools/load-when';
+import { loadOnce, loadWhenNeeded, onFirstInteraction, whenNear } from './tools/load-when';
 
 /** How long after the page opens the offline service worker starts, if nothing else started it. */
 const OFFLINE_START_DELAY_MS = 3000;
@@ -38,9 +38,7 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-reflection-id]')
   const journal = box.querySelector<HTMLElement>('[data-reflect-journal]');
   if (!journal) continue;
   journal.hidden = false;
-  const start = loadOnce(journal.querySelector('[data-reflect-save]'), () => import('./mdx/reflect-note').then(({ wireNote }) => wireNote(box)));
-  whenNear(box, () => void start());
-  box.addEventListener('focusin', () => void start());
+  loadWhenNeeded(box, journal.querySelector('[data-reflect-save]'), () => import('./mdx/reflect-note').then(({ wireNote }) => wireNote(box)));
 }
 
 // Offline use (UpdatePrompt.astro): the service worker that keeps the course in this browser.

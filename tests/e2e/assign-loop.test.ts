@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, expect, inject, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { CHECK_READY, axe, openPage, watchPage, useBrowser, type PageWatch } from './browser';
+import { CHECK_READY, axe, markLessonRead, openPage, watchPage, useBrowser, type PageWatch } from './browser';
 import { PROJECT_ROOT } from './site';
 import { pack } from '../../src/lib/link-codec';
 import { recordCode, recordChecksum, type CompletionRecord } from '../../src/lib/record';
@@ -64,15 +64,7 @@ async function learner(link: string, name: string, finish: boolean): Promise<{ p
 
   if (finish) {
     await page.goto(at('modules/beta/only/'));
-    // A short lesson counts as read by itself once its end is on screen and its code has loaded,
-    // which hides "Mark as read": a click begun just then would wait for the button forever.
-    const markRead = page.getByRole('button', { name: 'Mark as read' });
-    await expect
-      .poll(async () => {
-        if (await markRead.isVisible()) await markRead.click({ timeout: 1_000 }).catch(() => {});
-        return page.locator('[data-lesson-status]').first().innerText();
-      })
-      .toMatch(/Read on/);
+    await markLessonRead(page);
     await page.goto(at('modules/beta/check/'));
     await page.waitForSelector(CHECK_READY, { timeout: 15_000 });
     await page.getByLabel('Yes', { exact: true }).check();

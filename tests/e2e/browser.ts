@@ -2,10 +2,10 @@
  * Browser helpers for the end-to-end tests: launching Chromium, watching a page for
  * errors and stray requests, settling islands, collecting links, and running axe.
  */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Frame, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from './site';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -115,6 +115,25 @@ export async function watchPage(page: Page, origin: string): Promise<PageWatch> 
     problems: () => [...problems],
     expectNotFound: (url) => void expected404.add(url.split('#')[0]!),
   };
+}
+
+/**
+ * Reads the open lesson to its end, until it says "Read on …". A short lesson marks itself read
+ * once its end is on screen and its code has loaded, which hides "Mark as read"; otherwise the
+ * button is pressed, again until the page's script takes the press. A press begun just as the
+ * button hides gives up after a second instead of waiting for it forever.
+ */
+export async function markLessonRead(target: Page | Frame, timeout = 15_000): Promise<void> {
+  const button = target.getByRole('button', { name: 'Mark as read' });
+  await expect
+    .poll(
+      async () => {
+        if (await button.isVisible()) await button.click({ timeout: 1_000 }).catch(() => {});
+        return target.locator('[data-lesson-status]').first().textContent();
+      },
+      { timeout },
+    )
+    .toContain('Read on');
 }
 
 /**

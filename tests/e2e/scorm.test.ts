@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Frame, Page } from 'playwright-core';
-import { CHECK_READY, openPage, report, useBrowser, watchPage, axe } from './browser';
+import { CHECK_READY, markLessonRead, openPage, report, useBrowser, watchPage, axe } from './browser';
 import { PROJECT_ROOT } from './site';
 import { startStaticServer, type StaticServer } from './static-server';
 import { decodeSuspendData, type SuspendModule } from '../../src/lib/suspend-data';
@@ -174,22 +174,10 @@ async function follow(frame: Frame, page: Page, target: string): Promise<Frame> 
   return courseFrame(page, new RegExp(`/pkg-[^/]+/${target.replace(/[.]/g, '\\.')}$`));
 }
 
-async function readLesson(frame: Frame) {
-  // Reaching the end of a short lesson marks it read by itself; otherwise press the button.
-  // (Pressed again until the page's script has started and takes the press.)
-  const button = frame.getByRole('button', { name: 'Mark as read' });
-  await expect
-    .poll(async () => {
-      if (await button.isVisible()) await button.click({ timeout: 2_000 }).catch(() => {});
-      return frame.locator('[data-lesson-status]').textContent();
-    }, WAIT)
-    .toContain('Read on');
-}
-
 async function passBeta(page: Page, frame: Frame) {
   let lesson = await follow(frame, page, 'modules/beta/index.html');
   lesson = await follow(lesson, page, 'modules/beta/only/index.html');
-  await readLesson(lesson);
+  await markLessonRead(lesson, WAIT.timeout);
   const check = await follow(lesson, page, 'modules/beta/check/index.html');
   await ready(check);
   await check.getByLabel('Yes', { exact: true }).check();
@@ -265,9 +253,9 @@ describe.each(VERSIONS)('SCORM %s package in scorm-again', (version) => {
     frame = await follow(frame, page, 'paths/new-hire/index.html');
     frame = await follow(frame, page, 'modules/alpha/index.html');
     frame = await follow(frame, page, 'modules/alpha/first-steps/index.html');
-    await readLesson(frame);
+    await markLessonRead(frame, WAIT.timeout);
     frame = await follow(frame, page, 'modules/alpha/next/index.html');
-    await readLesson(frame);
+    await markLessonRead(frame, WAIT.timeout);
     frame = await follow(frame, page, 'modules/alpha/check/index.html');
     await ready(frame);
     await frame.getByLabel('Walk them over and introduce them.', { exact: true }).check();

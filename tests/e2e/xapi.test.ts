@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHECK_READY, openPage, report, useBrowser, watchPage } from './browser';
+import { CHECK_READY, markLessonRead, openPage, report, useBrowser, watchPage } from './browser';
 import { OUTPUT_ROOT, PROJECT_ROOT } from './site';
 import { startStaticServer, type StaticServer } from './static-server';
 import { VERBS } from '../../src/lib/xapi';
@@ -181,13 +181,7 @@ test('a course without an xapi block sends nothing: the same journey makes no re
   const watch = await watchPage(page, new URL(base).origin);
   const before = received.length;
   await page.goto(new URL('modules/beta/only/', base).href);
-  const markRead = page.getByRole('button', { name: 'Mark as read' });
-  await expect
-    .poll(async () => {
-      if (await markRead.isVisible()) await markRead.click({ timeout: 2_000 }).catch(() => {});
-      return page.locator('[data-lesson-status]').textContent();
-    }, WAIT)
-    .toContain('Read on');
+  await markLessonRead(page, WAIT.timeout);
   await page.goto(new URL('modules/beta/check/', base).href);
   await page.waitForSelector(CHECK_READY, WAIT);
   await page.getByLabel('Yes', { exact: true }).check();

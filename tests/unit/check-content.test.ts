@@ -1,21 +1,13 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkContent, formatReport } from '../../src/node/check-content';
 import { lineOfField, parseFieldPath } from '../../src/lib/locate';
-import { MINI_COURSE } from './fixture';
+import { MINI_COURSE, miniCourseCopies } from './fixture';
 
-const copies: string[] = [];
-function copyOfMiniCourse(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'crosswalk-check-'));
-  cpSync(MINI_COURSE, dir, { recursive: true });
-  copies.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const copies = miniCourseCopies('crosswalk-check-');
+const copyOfMiniCourse = copies.copy;
+afterEach(copies.removeAll);
 
 function edit(root: string, file: string, change: (text: string) => string) {
   const path = join(root, file);

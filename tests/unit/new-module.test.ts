@@ -1,25 +1,17 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { moduleIdProblem, scaffoldModule } from '../../src/lib/scaffold';
 import { newModule, scaffoldContext } from '../../src/node/new-module';
 import { checkContent } from '../../src/node/check-content';
-import { MINI_COURSE } from './fixture';
+import { MINI_COURSE, miniCourseCopies } from './fixture';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const made: string[] = [];
-function copyOfMiniCourse(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'crosswalk-scaffold-'));
-  cpSync(MINI_COURSE, dir, { recursive: true });
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const copies = miniCourseCopies('crosswalk-scaffold-');
+const copyOfMiniCourse = copies.copy;
+afterAll(copies.removeAll);
 
 describe('module ids', () => {
   test.each([

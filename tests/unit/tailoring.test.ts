@@ -11,19 +11,9 @@ import {
   looksLikePlaceholder,
   themeStylesheet,
 } from '../../src/lib/tailoring';
-import { buildCourse, CourseValidationError, type CourseInput } from '../../src/lib/course';
 import type { Resource } from '../../src/lib/schemas';
-import { miniCourseInput, record } from './fixture';
+import { miniCourseInput, problemsOf, record } from './fixture';
 
-function problemsOf(input: CourseInput) {
-  try {
-    buildCourse(input);
-  } catch (error) {
-    if (error instanceof CourseValidationError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('the palette the accent is checked against', () => {
   const css = readFileSync(new URL('../../src/styles/global.css', import.meta.url), 'utf8');

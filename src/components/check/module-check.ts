@@ -32,7 +32,7 @@ export function startModuleCheck(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('[data-check-form]')!;
   const missingBox = root.querySelector<HTMLElement>('[data-missing]')!;
   const resultBox = root.querySelector<HTMLElement>('.check__result')!;
-  const find = <T extends HTMLElement = HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
+  const find = (selector: string) => root.querySelector<HTMLElement>(selector)!;
 
   let seed = (Date.now() % SEED_LIMIT) || 1;
 

@@ -47,3 +47,13 @@ export function loadOnce(button: HTMLElement | null, load: () => Promise<void>):
   button?.addEventListener('click', early);
   return start;
 }
+
+/**
+ * Loads a part's code when the part comes near or takes focus (a Tab into it), whichever is
+ * first; a press of `button` before the code has arrived is kept (loadOnce).
+ */
+export function loadWhenNeeded(part: Element, button: HTMLElement | null, load: () => Promise<void>): void {
+  const start = loadOnce(button, load);
+  whenNear(part, () => void start());
+  part.addEventListener('focusin', () => void start());
+}
