@@ -96,6 +96,8 @@ export interface CourseOption {
   correct: boolean;
   feedback: string;
   teaches: TeachingLink;
+  /** The option has the staff member share their own experience. */
+  discloses?: boolean;
 }
 
 export interface TeachingLink {
@@ -128,9 +130,14 @@ export type CheckItem =
 export interface CourseCheck {
   file: string;
   passMark: number;
+  /** Items one attempt draws from the bank (`items`); every item when check.yaml sets none. */
+  draw: number;
+  /** The bank. */
   items: CheckItem[];
-  /** Every question, scenario questions included, in order. */
+  /** Every bank question, scenario questions included, in order. */
   questions: CourseQuestion[];
+  /** Practice questions for the lessons' inline checks; never drawn into the module check. */
+  practice: CourseQuestion[];
 }
 
 export interface CourseLesson extends LessonData {
@@ -458,7 +465,8 @@ export function buildCourse(input: CourseInput): Course {
     }
 
     // Lesson bodies: citations, terms, inline checks, reflections.
-    const questionIds = new Set(check?.questions.map((q) => q.localId));
+    const practiceIds = new Set(check?.practice.map((q) => q.localId));
+    const bankIds = new Set(check?.questions.map((q) => q.localId));
     const reflectionIds = new Map<string, string>();
     for (const lesson of lessons) {
       lesson.citations.forEach((key) => requireReference(lesson.file, `<Cite source="${key}">`, key));
@@ -466,7 +474,9 @@ export function buildCourse(input: CourseInput): Course {
         if (!glossaryIds.has(id)) report(lesson.file, `<Term id="${id}">`, `unknown glossary id "${id}"`, hintFor(id, glossaryIds, `add it to ${input.glossary.file}`));
       });
       lesson.checks.forEach((id) => {
-        if (check && !questionIds.has(id)) report(lesson.file, `<Check id="${id}">`, `no question "${id}" in modules/${moduleId}/check.yaml`, hintFor(id, questionIds, `question ids there: ${[...questionIds].join(', ')}`));
+        if (!check || practiceIds.has(id)) return;
+        if (bankIds.has(id)) report(lesson.file, `<Check id="${id}">`, `"${id}" is a module-check question; a lesson's inline check must be a practice question`, `move it to the practice: list of modules/${moduleId}/check.yaml and write the check a question of its own`);
+        else report(lesson.file, `<Check id="${id}">`, `no practice question "${id}" in modules/${moduleId}/check.yaml`, hintFor(id, practiceIds, `practice question ids there: ${[...practiceIds].join(', ') || 'none (add a practice: list)'}`));
       });
       lesson.reflections.forEach((id) => {
         const first = reflectionIds.get(id);
@@ -540,6 +550,7 @@ export function buildCourse(input: CourseInput): Course {
           correct: o.correct,
           feedback: o.feedback,
           teaches: o.teaches ? resolveTeaches(o.teaches, `${field}.options[${i}].teaches`) : teaches,
+          ...(o.discloses ? { discloses: true } : {}),
         })),
       };
     };
@@ -559,7 +570,9 @@ export function buildCourse(input: CourseInput): Course {
       return { kind: 'question', question: toQuestion(item, field) };
     });
     const questions = items.flatMap((item) => (item.kind === 'scenario' ? item.questions : [item.question]));
-    return { file: source.file, passMark: data.passMark, items, questions };
+    const practice = data.practice.map((q, i) => toQuestion(q, `practice[${i}]`));
+    if (data.draw !== undefined && data.draw > items.length) report(source.file, 'draw', `draw is ${data.draw} but the bank has ${items.length} item${items.length === 1 ? '' : 's'}`, 'draw at most as many items as the bank holds, or add items');
+    return { file: source.file, passMark: data.passMark, draw: Math.min(data.draw ?? items.length, items.length), items, questions, practice };
   }
 
   // --- Paths --------------------------------------------------------------

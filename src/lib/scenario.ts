@@ -16,6 +16,7 @@
  *     - id: good-end
  *       ending:
  *         title: "A warm hand-off"
+ *         outcome: best            # best | partial | missed
  *         debrief: "…"
  *         maps: [copeland-06, naps-01]
  *
@@ -38,7 +39,18 @@ export const scenarioSchema = z.strictObject({
         /** What the patron says or does at this point. */
         patron: text.optional(),
         choices: z.array(z.strictObject({ text, next: id, note: text.optional() })).optional(),
-        ending: z.strictObject({ title: text, debrief: text, maps: z.array(z.string()).min(1) }).optional(),
+        ending: z
+          .strictObject({
+            title: text,
+            /**
+             * What kind of ending it is: `best` (what the lessons teach), `partial` (some of it) or
+             * `missed`. The player tells learners which kinds they have found.
+             */
+            outcome: z.enum(['best', 'partial', 'missed']),
+            debrief: text,
+            maps: z.array(z.string()).min(1),
+          })
+          .optional(),
       }),
     )
     .min(2),
@@ -70,6 +82,7 @@ export function validateScenario(scenario: Scenario, knownMaps: ReadonlySet<stri
       if (!knownMaps.has(item)) problems.push({ field: `nodes[${i}].ending.maps[${j}]`, message: `unknown framework item "${item}"`, hint: 'items are defined in content/frameworks/' });
     });
   });
+  if (!scenario.nodes.some((n) => n.ending?.outcome === 'best')) problems.push({ field: 'nodes', message: 'no ending has outcome: best', hint: 'mark the ending that shows what the lessons teach with outcome: best' });
   if (!byId.has(scenario.start)) problems.push({ field: 'start', message: `no node "${scenario.start}"`, hint: `name one of the node ids: ${[...byId.keys()].join(', ')}` });
   scenario.nodes.forEach((node, i) =>
     node.choices?.forEach((choice, j) => {

@@ -180,6 +180,12 @@ export const optionSchema = z.strictObject({
   feedback: text,
   /** Overrides the question's `teaches` for this option. */
   teaches: z.string().optional(),
+  /**
+   * True when this option has the staff member share their own experience. Content tests use it
+   * to hold the course to items where a brief, purposeful disclosure is the best response and
+   * items where it is not (CONTENT-GUIDE.md: test the distinction, not the slogan).
+   */
+  discloses: z.boolean().optional(),
 });
 
 export const questionSchema = z.strictObject({
@@ -212,10 +218,27 @@ export const checkItemSchema = z.discriminatedUnion('type', [
 
 export const DEFAULT_PASS_MARK = 0.8;
 
+export const practiceQuestionSchema = z.discriminatedUnion('type', [
+  questionSchema.extend({ type: z.literal('single') }),
+  questionSchema.extend({ type: z.literal('multiple') }),
+]);
+
 export const checkSchema = z.strictObject({
   /** Share of the points needed to pass, 0–1. */
   passMark: z.number().min(0.5).max(1).default(DEFAULT_PASS_MARK),
+  /**
+   * How many items (a question, or a scenario with its questions) one attempt draws from the bank
+   * below. The bank must hold at least 1.5 times the questions of an attempt, so a retake is not a
+   * replay of the feedback just read. Absent: every item, every time.
+   */
+  draw: z.number().int().positive().optional(),
+  /** The bank the module check draws from. */
   items: z.array(checkItemSchema).min(1),
+  /**
+   * Practice questions for the lessons' inline `<Check id="…">`: never in the module check, so
+   * practice is not a preview of the graded questions.
+   */
+  practice: z.array(practiceQuestionSchema).default([]),
 });
 
 export type FrameworkItem = z.infer<typeof frameworkItemSchema>;

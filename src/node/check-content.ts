@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildCourse, CourseValidationError, formatProblem, type Course, type CourseProblem } from '../lib/course';
+import { cueFigures, formatCueFigures, itemProblems } from '../lib/item-cues';
 import { lineOfField } from '../lib/locate';
 import { findPlaceholders, type PlaceholderNotice } from '../lib/tailoring';
 import type { ContentFileError } from '../lib/yaml-file';
@@ -15,6 +16,11 @@ import { readCourseFiles } from './read-course';
 export interface ContentReport {
   /** Errors: the build refuses the course while there are any. */
   problems: CourseProblem[];
+  /**
+   * Questions whose answer a surface cue gives away (src/lib/item-cues.ts): the build still runs,
+   * but the content tests and `npm run check:content` fail until they are rewritten.
+   */
+  itemProblems: CourseProblem[];
   /** Warnings: text still at its placeholder (shown flagged on the pages) and TODOs left in modules. */
   placeholders: PlaceholderNotice[];
   /** The course, when it has no problems. */
@@ -63,16 +69,21 @@ export async function checkContent(root: string): Promise<ContentReport> {
   const input = await readCourseFiles(root, syntaxErrors);
   try {
     const course = buildCourse(input);
-    if (syntaxErrors.length > 0) return { problems: syntaxErrors.map(syntaxProblem), placeholders: [] };
+    if (syntaxErrors.length > 0) return { problems: syntaxErrors.map(syntaxProblem), itemProblems: [], placeholders: [] };
     const placeholders = findPlaceholders(course.site, course.resources, { site: input.site.file, resources: input.resources.file });
     const moduleFiles = [...input.modules, ...input.lessons, ...input.checks, ...(input.scenarios ?? [])].map((f) => f.file).sort();
-    return { problems: [], placeholders: [...(await withLines(root, placeholders)), ...(await todoNotices(root, moduleFiles))], course };
+    return {
+      problems: [],
+      itemProblems: await withLines(root, course.modules.flatMap(itemProblems)),
+      placeholders: [...(await withLines(root, placeholders)), ...(await todoNotices(root, moduleFiles))],
+      course,
+    };
   } catch (error) {
     if (!(error instanceof CourseValidationError)) throw error;
     // A file that could not be parsed has no data; its "missing field" problems are noise.
     const broken = new Set(syntaxErrors.map((e) => e.file));
     const problems = [...syntaxErrors.map(syntaxProblem), ...error.problems.filter((p) => !broken.has(p.file))];
-    return { problems: await withLines(root, problems), placeholders: [] };
+    return { problems: await withLines(root, problems), itemProblems: [], placeholders: [] };
   }
 }
 
@@ -82,6 +93,13 @@ export function formatReport(report: ContentReport): string {
   if (report.problems.length > 0) {
     lines.push(`✗ ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} to fix (the build refuses the course until they are fixed):`);
     for (const problem of report.problems) lines.push(`  ${formatProblem(problem)}`);
+  }
+  if (report.itemProblems.length > 0) {
+    if (lines.length) lines.push('');
+    lines.push(
+      `✗ ${report.itemProblems.length} question${report.itemProblems.length === 1 ? '' : 's'} or check${report.itemProblems.length === 1 ? '' : 's'} that give the answer away (the README's "Writing questions" says how to mend them):`,
+    );
+    for (const problem of report.itemProblems) lines.push(`  ${formatProblem(problem)}`);
   }
   if (report.placeholders.length > 0) {
     if (lines.length) lines.push('');
@@ -98,10 +116,12 @@ export function formatReport(report: ContentReport): string {
   return lines.join('\n');
 }
 
-/** `npm run check:content [course folder]`: prints the report; exit code 1 when there are problems. */
+/** `npm run check:content [course folder] [--figures]`: prints the report (and the cue figures); exit code 1 when there are problems. */
 export async function main(args: string[]): Promise<number> {
-  const root = args[0] ?? process.env.CROSSWALK_COURSE_DIR ?? '.';
+  const figures = args.includes('--figures');
+  const root = args.find((a) => !a.startsWith('--')) ?? process.env.CROSSWALK_COURSE_DIR ?? '.';
   const report = await checkContent(root);
   console.log(formatReport(report));
-  return report.problems.length > 0 ? 1 : 0;
+  if (figures && report.course) console.log(`\n${formatCueFigures(cueFigures(report.course.modules))}`);
+  return report.problems.length > 0 || report.itemProblems.length > 0 ? 1 : 0;
 }
