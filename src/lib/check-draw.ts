@@ -39,3 +39,9 @@ export function drawWindows(bankSize: number, draw: number, moduleId: string): n
   const order = seededShuffle([...Array(bankSize).keys()], seedOf(moduleId));
   return Array.from({ length: bankSize }, (_, start) => Array.from({ length: size }, (_, i) => order[(start + i) % bankSize]!));
 }
+
+/** Fewest and most questions an attempt can hold, given each bank item's number of questions. */
+export function attemptSize(questionsPerItem: readonly number[], draw: number, moduleId: string): { min: number; max: number } {
+  const sizes = drawWindows(questionsPerItem.length, draw, moduleId).map((window) => window.reduce((sum, i) => sum + questionsPerItem[i]!, 0));
+  return { min: Math.min(...sizes), max: Math.max(...sizes) };
+}

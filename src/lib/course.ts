@@ -624,6 +624,9 @@ export function buildCourse(input: CourseInput): Course {
   };
 }
 
+/** Every question a module has: the check's bank, then the lessons' practice questions. */
+export const everyQuestion = (module: CourseModule): CourseQuestion[] => [...module.check.questions, ...module.check.practice];
+
 /** Looks a lesson up by id (`<module-id>/<slug>`). */
 export function findLesson(course: Course, lessonId: string): CourseLesson | undefined {
   const moduleId = lessonId.split('/')[0];

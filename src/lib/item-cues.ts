@@ -8,7 +8,7 @@
  * prints the figures. Pure: it reads the course graph, nothing else.
  */
 import type { CourseCheck, CourseModule, CourseOption, CourseProblem, CourseQuestion } from './course';
-import { drawWindows } from './check-draw';
+import { attemptSize as drawnSize, drawWindows } from './check-draw';
 import type { Scenario } from './scenario';
 import { scoreQuestion } from './scoring';
 
@@ -85,11 +85,9 @@ export function longestStrategyBest(module: CourseModule): number {
   return round(best, 3);
 }
 
-/** Fewest and most questions one attempt can hold. */
+/** Fewest and most questions one attempt of this check can hold. */
 export function attemptSize(check: CourseCheck, moduleId: string): { min: number; max: number } {
-  const counts = itemQuestions(check).map((q) => q.length);
-  const sizes = drawWindows(check.items.length, check.draw, moduleId).map((window) => window.reduce((sum, i) => sum + counts[i]!, 0));
-  return { min: Math.min(...sizes), max: Math.max(...sizes) };
+  return drawnSize(itemQuestions(check).map((q) => q.length), check.draw, moduleId);
 }
 
 /** Where a question sits in check.yaml, as a field path. */

@@ -115,6 +115,8 @@ interface PackedCheck {
   t: PackedAttempt[];
   b?: number | PackedAttempt;
   p?: string;
+  /** Attempts ever made. */
+  n?: number;
 }
 
 function packCheck(record: CheckRecord): PackedCheck {
@@ -125,6 +127,7 @@ function packCheck(record: CheckRecord): PackedCheck {
     packed.b = index === -1 ? packAttempt(record.best) : index;
   }
   if (record.passedAt !== undefined) packed.p = packInstant(record.passedAt);
+  if (record.taken !== undefined) packed.n = record.taken;
   return packed;
 }
 
@@ -137,7 +140,7 @@ function unpackCheck(value: unknown): CheckRecord {
     if (!best) throw new Error(`best attempt ${packed.b} does not exist`);
     best = { ...best };
   } else if (packed.b !== undefined) best = unpackAttempt(packed.b);
-  return { attempts, best, ...(packed.p !== undefined ? { passedAt: unpackInstant(packed.p) } : {}) };
+  return { attempts, best, ...(packed.p !== undefined ? { passedAt: unpackInstant(packed.p) } : {}), ...(packed.n !== undefined ? { taken: packed.n } : {}) };
 }
 
 /** Progress as stored: compact, canonical (the same state always gives the same string). */
@@ -150,6 +153,7 @@ export function packProgress(state: ProgressState): string {
     k: Object.fromEntries(Object.entries(state.completions).map(([id, c]) => [id, [packInstant(c.at), c.contentHash]])),
     a: groupById(state.answers, (a) => [packOptions(a.options), VERDICT_LETTERS[a.verdict], packInstant(a.at)]),
     ...(state.lastVisit ? { x: [state.lastVisit.lessonId, state.lastVisit.title, state.lastVisit.moduleTitle, packInstant(state.lastVisit.at)] } : {}),
+    ...(state.scenarios ? { s: Object.fromEntries(Object.entries(state.scenarios).map(([id, endings]) => [id, Object.fromEntries(Object.entries(endings).map(([end, at]) => [end, packInstant(at)]))])) } : {}),
   });
 }
 
@@ -183,6 +187,14 @@ export function unpackProgress(raw: unknown): ProgressState {
   if (packed.x !== undefined) {
     const [lessonId, title, moduleTitle, at] = asArray(packed.x, 'the last visit') as string[];
     state.lastVisit = { lessonId: lessonId!, title: title!, moduleTitle: moduleTitle!, at: unpackInstant(at!) };
+  }
+  if (packed.s !== undefined) {
+    state.scenarios = Object.fromEntries(
+      Object.entries(asRecord(packed.s, 'scenario endings')).map(([id, endings]) => [
+        id,
+        Object.fromEntries(Object.entries(asRecord(endings, `the endings of "${id}"`)).map(([end, at]) => [end, unpackInstant(at as string)])),
+      ]),
+    );
   }
   return state;
 }

@@ -11,9 +11,10 @@
  *     "lessons": { "orientation/what-a-peer-specialist-is": { "readAt": "2026-11-28T10:00:00.000Z" } },
  *     "checks": { "orientation": { "attempts": [ { "at": "…", "ratio": 0.83, "points": 5, "max": 6,
  *                   "passed": true, "answers": { "q1": ["a"] }, "contentHash": "…" } ],
- *                   "best": { …an attempt… }, "passedAt": "…" } },
+ *                   "best": { …an attempt… }, "passedAt": "…", "taken": 3 } },
  *     "completions": { "orientation": { "at": "…", "contentHash": "0abc…" } },
  *     "answers": { "orientation/q1": { "options": ["a"], "verdict": "correct", "at": "…" } },
+ *     "scenarios": { "practice-02-warm-hand-off": { "warm-hand-off": "2026-11-29T10:05:00.000Z" } },
  *     "lastVisit": { "lessonId": "orientation/what-a-peer-specialist-is", "title": "…", "moduleTitle": "…", "at": "…" }
  *   }
  *
@@ -21,6 +22,8 @@
  *   v1 → v2: v1 kept only a list of lessons read and one best score per module. Each
  *            lesson becomes read at the migration time; each best score becomes the single
  *            attempt, passed if v1 said passed. Nothing a learner earned is dropped.
+ *   Added within v2, optional so that saves from before load unchanged: `checks.*.taken` (attempts
+ *            ever made; absent: the attempts kept) and `scenarios` (endings reached; absent: none).
  *   Ghost state: ids of modules, lessons or questions that no longer exist are kept as
  *            they are (a module renamed back, or an older content version, finds them again);
  *            they cost little and are never shown.
@@ -52,6 +55,11 @@ export const checkRecordSchema = z.object({
   attempts: z.array(attemptSchema),
   best: z.nullable(attemptSchema),
   passedAt: z.optional(isoDate),
+  /**
+   * Attempts ever made (only the last MAX_ATTEMPTS are kept): which bank items the next attempt
+   * draws (src/lib/check-draw.ts). Absent in records saved before banks: count the attempts kept.
+   */
+  taken: z.optional(z.int().check(z.gte(0))),
 });
 
 export const answerSchema = z.object({
@@ -68,6 +76,8 @@ export const progressSchema = z.object({
   completions: z.record(z.string(), z.object({ at: isoDate, contentHash: z.string() })),
   answers: z.record(z.string(), answerSchema),
   lastVisit: z.optional(z.object({ lessonId: z.string(), title: z.string(), moduleTitle: z.string(), at: isoDate })),
+  /** Practice scenario endings reached: module id → ending (node) id → when first reached. */
+  scenarios: z.optional(z.record(z.string(), z.record(z.string(), isoDate))),
 });
 
 /** The first stored format: lessons read and one best score per module. */
@@ -157,15 +167,28 @@ function mergeAttempts(a: Attempt[], b: Attempt[]): Attempt[] {
   return [...byKey.values()].sort((x, y) => x.at.localeCompare(y.at)).slice(-MAX_ATTEMPTS);
 }
 
+/** Attempts ever made on a check: the counter, or the attempts kept where there is none. */
+export const attemptsTaken = (record: CheckRecord | undefined): number => Math.max(record?.taken ?? 0, record?.attempts.length ?? 0);
+
 function mergeCheck(a: CheckRecord | undefined, b: CheckRecord | undefined): CheckRecord {
   if (!a) return b!;
   if (!b) return a;
   const passedAt = a.passedAt && b.passedAt ? earlier(a.passedAt, b.passedAt) : (a.passedAt ?? b.passedAt);
+  // The larger count (attemptsTaken never reads below the attempts kept): max is commutative,
+  // associative and idempotent, as every merge here must be.
+  const taken = a.taken === undefined ? b.taken : b.taken === undefined ? a.taken : Math.max(a.taken, b.taken);
   return {
     attempts: mergeAttempts(a.attempts, b.attempts),
     best: betterAttempt(a.best, b.best),
     ...(passedAt ? { passedAt } : {}),
+    ...(taken !== undefined ? { taken } : {}),
   };
+}
+
+/** Scenario endings from two copies: every ending either reached, at the earlier time. */
+function mergeScenarios(a: ProgressState['scenarios'], b: ProgressState['scenarios']): ProgressState['scenarios'] {
+  if (!a || !b) return a ?? b;
+  return mergeRecords(a, b, (x, y) => (x && y ? mergeRecords(x, y, (p, q) => (p && q ? earlier(p, q) : (p ?? q)!)) : (x ?? y)!));
 }
 
 function mergeRecords<T>(a: Record<string, T>, b: Record<string, T>, pick: (x: T | undefined, y: T | undefined) => T): Record<string, T> {
@@ -193,6 +216,8 @@ export function mergeProgress(a: ProgressState, b: ProgressState): ProgressState
   };
   const visit = a.lastVisit && b.lastVisit ? (later(a.lastVisit.at, b.lastVisit.at) === a.lastVisit.at ? a.lastVisit : b.lastVisit) : (a.lastVisit ?? b.lastVisit);
   if (visit) merged.lastVisit = visit;
+  const scenarios = mergeScenarios(a.scenarios, b.scenarios);
+  if (scenarios) merged.scenarios = scenarios;
   return merged;
 }
 
@@ -225,12 +250,19 @@ export function recordAttempt(state: ProgressState, moduleId: string, attempt: A
     attempts: [...previous.attempts, attempt].slice(-MAX_ATTEMPTS),
     best: betterAttempt(previous.best, attempt),
     ...(previous.passedAt ? { passedAt: previous.passedAt } : attempt.passed ? { passedAt: attempt.at } : {}),
+    taken: attemptsTaken(previous) + 1,
   };
   return withCompletion({ ...state, checks: { ...state.checks, [moduleId]: record } }, module, attempt.at);
 }
 
 export function recordAnswer(state: ProgressState, questionId: string, options: string[], verdict: 'correct' | 'partial' | 'incorrect', now: string): ProgressState {
   return { ...state, answers: { ...state.answers, [questionId]: { options, verdict, at: now } } };
+}
+
+/** A practice scenario's ending reached; the first time is kept. */
+export function recordScenarioEnding(state: ProgressState, moduleId: string, endingId: string, now: string): ProgressState {
+  if (state.scenarios?.[moduleId]?.[endingId]) return state;
+  return { ...state, scenarios: { ...state.scenarios, [moduleId]: { ...state.scenarios?.[moduleId], [endingId]: now } } };
 }
 
 export function recordVisit(state: ProgressState, visit: NonNullable<ProgressState['lastVisit']>): ProgressState {

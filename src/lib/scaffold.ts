@@ -89,7 +89,7 @@ TODO: What the duty or value means, in your own words, with a citation for every
 
 TODO: What it looks like at a desk: a moment from an academic, a public, a school or a special library, for circulation and clerical staff as well as librarians.
 
-<Check id="first-question" />
+<Check id="first-practice" />
 
 ## Practice
 
@@ -97,6 +97,9 @@ TODO: What it looks like at a desk: a moment from an academic, a public, a schoo
 `;
 
   const check = `# The module check. Each question names where it is taught: <lesson file>#<section address>.
+# items: the bank. Once it holds enough, add \`draw: 5\` (items per attempt) and keep at least 1.5
+# attempts' worth of questions in the bank, so a retake is not a replay. practice: the lessons'
+# inline <Check> questions, never in the check. README, "Writing questions that measure learning".
 passMark: 0.8
 items:
   - id: first-question
@@ -110,6 +113,18 @@ items:
         feedback: ${q('TODO: Why this is the best response.')}
       - text: ${q('TODO: A plausible response a well-meaning person might give.')}
         feedback: ${q('TODO: Why it falls short, and where the lesson covers it.')}
+practice:
+  - id: first-practice
+    type: single
+    prompt: ${q('TODO: A different moment at the desk, for practice in the lesson.')}
+    teaches: ${FIRST_LESSON}#${FIRST_SECTION}
+    sources: [${source}]
+    options:
+      - text: ${q('TODO: A response of about the same length as the others.')}
+        correct: true
+        feedback: ${q('TODO: Why this is the best response.')}
+      - text: ${q('TODO: A kind response that misses what the lesson teaches.')}
+        feedback: ${q('TODO: Why it falls short.')}
 `;
 
   return [

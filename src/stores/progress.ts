@@ -19,6 +19,7 @@ import {
   newEpoch,
   recordAnswer,
   recordAttempt,
+  recordScenarioEnding,
   recordVisit,
   syncIncoming,
   type Attempt,
@@ -100,6 +101,8 @@ export const markRead = (lessonId: string, module?: ModuleFacts) => update((s) =
 export const saveAttempt = (moduleId: string, attempt: Attempt, module?: ModuleFacts) => update((s) => recordAttempt(s, moduleId, attempt, module));
 
 export const saveAnswer = (questionId: string, options: string[], verdict: Verdict) => update((s) => recordAnswer(s, questionId, options, verdict, now()));
+
+export const saveScenarioEnding = (moduleId: string, endingId: string) => update((s) => recordScenarioEnding(s, moduleId, endingId, now()));
 
 export const saveVisit = (visit: { lessonId: string; title: string; moduleTitle: string }) => update((s) => recordVisit(s, { ...visit, at: now() }));
 

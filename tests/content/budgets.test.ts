@@ -5,7 +5,7 @@
 import { beforeAll, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { buildCourse, type Course } from '../../src/lib/course';
+import { buildCourse, everyQuestion, type Course } from '../../src/lib/course';
 import { readCourseFiles } from '../../src/node/read-course';
 import { loadStoredProgress } from '../../src/lib/packed-storage';
 import { loadStoredDeck } from '../../src/lib/packed-deck';
@@ -29,7 +29,7 @@ test(`the largest learner state fits in ${MAX_LEARNER_STATE_CHARACTERS.toLocaleS
   expect(progress.ok).toBe(true);
   if (progress.ok) expect(Object.keys(progress.state.completions)).toHaveLength(course.modules.length);
   const deck = loadStoredDeck(JSON.parse(deckRaw!));
-  expect(deck.ok && Object.keys(deck.deck.cards).length).toBe(course.modules.reduce((n, m) => n + m.check.questions.length, 0));
+  expect(deck.ok && Object.keys(deck.deck.cards).length).toBe(course.modules.reduce((n, m) => n + everyQuestion(m).length, 0));
   expect(characters).toBeLessThanOrEqual(MAX_LEARNER_STATE_CHARACTERS);
 });
 

@@ -4,7 +4,8 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { buildCourse, type Course, type CourseInput } from '../../src/lib/course';
+import { buildCourse, everyQuestion, type Course, type CourseInput } from '../../src/lib/course';
+import { attemptSize } from '../../src/lib/item-cues';
 import { readCourseFiles } from '../../src/node/read-course';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -135,12 +136,13 @@ describe('every module meets the content guide', () => {
     }
   });
 
-  test('each check has at least six questions, four of them scenario-based, with feedback on every option', () => {
+  test('each check draws at least five questions from a bank of six or more, four of them scenario-based, with feedback on every option', () => {
     for (const module of course.modules) {
       const questions = module.check.questions;
       expect(questions.length, `${module.check.file}: questions`).toBeGreaterThanOrEqual(6);
+      expect(attemptSize(module.check, module.id).min, `${module.check.file}: questions in the smallest attempt`).toBeGreaterThanOrEqual(5);
       expect(questions.filter((q) => q.scenario).length, `${module.check.file}: scenario questions`).toBeGreaterThanOrEqual(4);
-      for (const q of questions) {
+      for (const q of everyQuestion(module)) {
         expect(q.sources.length, `${module.check.file}: ${q.localId} needs sources`).toBeGreaterThan(0);
         for (const option of q.options) expect(option.feedback.length, `${q.id} option ${option.id}`).toBeGreaterThan(20);
       }

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Frame, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from './site';
+import type { CourseQuestion } from '../../src/lib/course';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -140,6 +141,22 @@ export async function markLessonRead(target: Page | Frame, timeout = 15_000): Pr
  * A server-rendered part that a plain script brings to life (the module check, inline checks)
  * says so: `data-enhance="pending"` until its script has wired it, then "ready".
  */
+/**
+ * Ticks the best responses of the questions the current attempt shows (a check draws some of its
+ * bank, src/lib/check-draw.ts), from the course data, since the page itself holds no answers.
+ * Returns the local ids of the questions answered.
+ */
+export async function answerDrawnQuestions(target: Page | Frame, questions: readonly CourseQuestion[], pick: 'best' | 'first' = 'best'): Promise<string[]> {
+  const answered: string[] = [];
+  for (const question of questions) {
+    if (!(await target.locator(`#q-${question.localId}`).isVisible())) continue;
+    answered.push(question.localId);
+    const chosen = pick === 'best' ? question.options.filter((o) => o.correct) : [question.options[0]!];
+    for (const option of chosen) await target.locator(`#check-${question.localId}-${option.id}`).check();
+  }
+  return answered;
+}
+
 export const ENHANCED_PENDING = '[data-enhance="pending"]';
 export const CHECK_READY = '[data-module-check][data-enhance="ready"]';
 

@@ -234,7 +234,7 @@ test('an inline check in a lesson: a press made before its code arrives counts; 
   // The answer is kept for review, though not scored.
   const stored = loadStoredProgress(JSON.parse((await page.evaluate(() => localStorage.getItem('crosswalk:progress:default')))!));
   if (!stored.ok) throw new Error(stored.reason);
-  expect(stored.state.answers['alpha/pick-one']?.verdict).toBe('correct');
+  expect(stored.state.answers['alpha/practice-warm']?.verdict).toBe('correct');
 
   await box.getByRole('button', { name: 'Try this question again' }).click();
   expect(await box.getByText('Yes, trust transfers.').isVisible()).toBe(false);

@@ -25,6 +25,8 @@ test('play to two endings, with step back and restart, by keyboard', async () =>
   await page.getByRole('button', { name: "Let's find it now; I can print it before we close." }).press('Enter');
   await expect.poll(() => player.getAttribute('data-scenario-ending')).toBe('yes');
   expect(await player.innerText()).toContain('Ending: Help in the time there was');
+  expect(await player.innerText()).toContain('The best outcome: this is what the lessons teach.');
+  await expect.poll(() => player.locator('.scenario__found').innerText()).toBe('1 of 2 endings found, including the best one.');
   expect(await player.locator('.scenario__maps a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).hash))).toEqual(['#copeland-01']);
   expect(await player.locator('.scenario__transcript li').count()).toBe(2);
   expect(await axe(page)).toEqual([]);
@@ -43,5 +45,34 @@ test('play to two endings, with step back and restart, by keyboard', async () =>
   expect(await player.innerText()).toContain('Quick, and it leaves the patron to start again tomorrow.');
 
   expect(watch.problems()).toEqual([]);
+  await page.context().close();
+});
+
+test('endings found are kept with progress, and the choices are not always in the order written', async () => {
+  const page = await openPage(browser());
+  await page.goto(new URL('modules/beta/', base).href);
+  const player = page.locator('.scenario');
+  await player.scrollIntoViewIfNeeded();
+  await expect.poll(() => page.locator('astro-island:not([ssr]) .scenario').count(), { timeout: 10_000 }).toBe(1);
+  await expect.poll(() => player.locator('.scenario__found').innerText()).toBe('This conversation has 2 endings. None found yet.');
+  await page.getByRole('button', { name: "We're closing, come back tomorrow." }).click();
+  await expect.poll(() => player.locator('.scenario__found').innerText()).toBe('1 of 2 endings found, not yet the best one.');
+  expect(await player.innerText()).toContain('A missed chance');
+
+  // A new visit remembers the ending found (it is kept with progress, so backups carry it).
+  await page.reload();
+  await player.scrollIntoViewIfNeeded();
+  await expect.poll(() => player.locator('.scenario__found').innerText(), { timeout: 10_000 }).toBe('1 of 2 endings found, not yet the best one.');
+
+  // Over a few visits the two opening choices appear in both orders: no fixed place gives the best one away.
+  const firsts = new Set<string>();
+  for (let visit = 0; visit < 12 && firsts.size < 2; visit++) {
+    await page.reload();
+    await player.scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('astro-island:not([ssr]) .scenario').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => player.locator('.scenario__found').innerText()).toContain('1 of 2');
+    firsts.add(await player.locator('.scenario__choices button').first().innerText());
+  }
+  expect(firsts.size).toBe(2);
   await page.context().close();
 });

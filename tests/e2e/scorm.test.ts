@@ -20,7 +20,7 @@ import { CHECK_READY, markLessonRead, openPage, report, useBrowser, watchPage, a
 import { PROJECT_ROOT } from './site';
 import { startStaticServer, type StaticServer } from './static-server';
 import { decodeSuspendData, type SuspendModule } from '../../src/lib/suspend-data';
-import { buildCourse } from '../../src/lib/course';
+import { buildCourse, everyQuestion } from '../../src/lib/course';
 import { readCourseFiles } from '../../src/node/read-course';
 
 const FIXTURE = 'tests/fixtures/mini-course';
@@ -116,7 +116,7 @@ beforeAll(async () => {
     id: m.id,
     lessonIds: m.lessons.map((l) => l.id),
     contentHash: m.contentHash,
-    questions: m.check.questions.map((q) => ({ localId: q.localId, options: q.options.length })),
+    questions: everyQuestion(m).map((q) => ({ localId: q.localId, options: q.options.length })),
   }));
   // One after the other: the two builds share the project's .astro folder.
   for (const version of VERSIONS) {

@@ -8,7 +8,7 @@
  */
 import { packProgress } from '../../src/lib/packed-storage';
 import { packDeck } from '../../src/lib/packed-deck';
-import type { Course } from '../../src/lib/course';
+import { everyQuestion, type Course } from '../../src/lib/course';
 import { moduleFacts } from '../../src/lib/manifest';
 import { MAX_ATTEMPTS, emptyProgress, markLessonRead, recordAnswer, recordAttempt, recordVisit, newEpoch, type ProgressState } from '../../src/lib/progress';
 import { emptyDeck, rateCard, syncDeck, type ReviewDeck } from '../../src/lib/review';
@@ -28,7 +28,7 @@ export function largestLearnerState(course: Course, profileId = 'p-longest-profi
   for (const module of course.modules) {
     const facts = moduleFacts(module);
     for (const lesson of module.lessons) progress = markLessonRead(progress, lesson.id, at(tick++), facts);
-    const questions = module.check.questions;
+    const questions = everyQuestion(module);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       // A ratio with many digits, as a real score like 6/7 has.
       const max = questions.length * 3 + 1;
@@ -46,7 +46,7 @@ export function largestLearnerState(course: Course, profileId = 'p-longest-profi
   const longestLesson = course.modules.flatMap((m) => m.lessons.map((l) => ({ l, m }))).sort((a, b) => b.l.title.length + b.m.title.length - a.l.title.length - a.m.title.length)[0]!;
   progress = recordVisit(progress, { lessonId: longestLesson.l.id, title: longestLesson.l.title, moduleTitle: longestLesson.m.title, at: at(tick++) });
 
-  const known = new Set(course.modules.flatMap((m) => m.check.questions.map((q) => q.id)));
+  const known = new Set(course.modules.flatMap((m) => everyQuestion(m).map((q) => q.id)));
   let deck: ReviewDeck = syncDeck(emptyDeck(), progress, known);
   // Reviews grow a card's numbers (stability, difficulty, days): rate each card a dozen times.
   for (let round = 0; round < 12; round++) {

@@ -52,6 +52,18 @@ describe('npm run check:content', () => {
     expect(formatReport(report)).toMatch(/✓ content is valid: 2 modules, 3 lessons, 4 questions$/);
   });
 
+  test('questions that give their answer away are reported with file:line and why, and fail the run', async () => {
+    const report = await checkContent(MINI_COURSE);
+    const alpha = report.itemProblems.filter((p) => p.file === 'modules/alpha/check.yaml');
+    // pick-one's key is 34 characters beside an 18-character distractor.
+    expect(alpha).toContainEqual(
+      expect.objectContaining({ field: 'items[0].options', line: 7, message: expect.stringMatching(/in "pick-one" the correct option is \d+% longer than the wrong ones on average, so length gives the answer away/) }),
+    );
+    // The bank is the attempt: a retake would replay it.
+    expect(alpha).toContainEqual(expect.objectContaining({ field: 'draw', message: expect.stringMatching(/the bank has 3 questions and one attempt can draw 3/) }));
+    expect(formatReport(report)).toMatch(/modules\/alpha\/check\.yaml:7 {2}items\[0\]\.options {2}in "pick-one"/);
+  });
+
   test('lists every problem at once, each as file:line  field  problem  → suggestion', async () => {
     const root = copyOfMiniCourse();
     edit(root, 'content/site.yaml', (t) => t.replace('accentColor: "#6b2d5c"', 'accentColor: "#c9a0bf"'));

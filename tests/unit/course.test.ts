@@ -38,7 +38,7 @@ describe('buildCourse on a valid course', () => {
     const lesson = course.modules[0]!.lessons[0]!;
     expect(lesson.citations).toEqual(['rofofsky-2023']);
     expect(lesson.terms).toEqual(['warm-hand-off']);
-    expect(lesson.checks).toEqual(['pick-one']);
+    expect(lesson.checks).toEqual(['practice-warm']);
     expect(lesson.sections.map((s) => s.slug)).toEqual(['warm-hand-off-not-cold-send-off', 'second-section']);
   });
 
@@ -164,6 +164,15 @@ describe('buildCourse rejects broken content, naming file, field and value', () 
     input.lessons[0]!.body += '\n<Check id="nope" />\n\n<Term id="unknown-term">x</Term>\n';
     const fields = problemsOf(input).map((p) => p.field);
     expect(fields).toEqual(['<Term id="unknown-term">', '<Check id="nope">']);
+  });
+
+  test('an inline <Check> naming a module-check question, and a draw larger than the bank', async () => {
+    const input = await miniCourseInput();
+    input.lessons[0]!.body += '\n<Check id="pick-many" />\n';
+    (checkFile(input, 'alpha').data as { draw?: number }).draw = 9;
+    const problems = problemsOf(input);
+    expect(problems).toContainEqual(expect.objectContaining({ field: '<Check id="pick-many">', message: expect.stringMatching(/module-check question; a lesson's inline check must be a practice question/) }));
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'draw', message: 'draw is 9 but the bank has 3 items' }));
   });
 
   test('misspelt and missing fields, with a suggestion', async () => {

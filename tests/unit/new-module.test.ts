@@ -48,7 +48,7 @@ describe('npm run new:module', () => {
     const module = report.course!.modules.find((m) => m.id === 'desk-greetings')!;
     expect(module.lessons.map((l) => l.id)).toEqual(['desk-greetings/first-lesson']);
     expect(module.lessons[0]!.citations.length).toBeGreaterThan(0);
-    expect(module.lessons[0]!.checks).toEqual(['first-question']);
+    expect(module.lessons[0]!.checks).toEqual(['first-practice']);
     expect(module.lessons[0]!.reflections).toHaveLength(1);
     expect(module.check.questions[0]!.teaches.sectionTitle).toBe('What the source says');
     expect(report.placeholders.filter((n) => n.file.startsWith('modules/desk-greetings/')).map((n) => n.file)).toHaveLength(3);
@@ -97,7 +97,7 @@ describe('npm run new:module', () => {
     writeFileSync(check, readFileSync(check, 'utf8').replace('teaches: 01-first-lesson#what-the-source-says', 'teaches: 01-first-lesson#what-the-sources-say'));
     const result = build(root);
     expect(result.status).not.toBe(0);
-    expect(result.output).toContain('modules/desk-greetings/check.yaml:7  items[0].teaches  no section "#what-the-sources-say" in modules/desk-greetings/01-first-lesson.mdx  → did you mean "what-the-source-says"?');
+    expect(result.output).toContain('modules/desk-greetings/check.yaml:10  items[0].teaches  no section "#what-the-sources-say" in modules/desk-greetings/01-first-lesson.mdx  → did you mean "what-the-source-says"?');
     expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
   });
 });

@@ -46,6 +46,7 @@ export const checkRecordArbWith = (dateArb: fc.Arbitrary<string>): fc.Arbitrary<
       attempts: fc.uniqueArray(attemptArbWith(dateArb), { selector: (a) => a.at, maxLength: MAX_ATTEMPTS }).map((list) => [...list].sort((x, y) => x.at.localeCompare(y.at))),
       best: fc.option(attemptArbWith(dateArb), { nil: null }),
       passedAt: dateArb,
+      taken: fc.integer({ min: 0, max: 40 }),
     },
     { ...plain, requiredKeys: ['attempts', 'best'] },
   )
@@ -71,6 +72,7 @@ export const progressArb = (
           plain,
         ),
         lastVisit: fc.record({ lessonId: fc.constantFrom(...LESSON_IDS), title: fc.string(), moduleTitle: fc.string(), at: dateArb }, plain),
+        scenarios: fc.dictionary(fc.constantFrom(...MODULE_IDS), fc.dictionary(fc.constantFrom('best-end', 'missed-end', 'partial-end'), dateArb, plain), plain),
       },
       { ...plain, requiredKeys: ['version', 'epoch', 'lessons', 'checks', 'completions', 'answers'] },
     )

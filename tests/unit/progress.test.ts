@@ -3,6 +3,8 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import fc from 'fast-check';
 import {
   MAX_ATTEMPTS,
+  attemptsTaken,
+  recordScenarioEnding,
   emptyProgress,
   loadProgress,
   markLessonRead,
@@ -510,5 +512,46 @@ describe('export → import', () => {
     const parsed = parseBackup(createBackup([{ name: 'Sam', progress: state }], NOW));
     if (!parsed.ok) throw new Error(parsed.error);
     expect(parsed.backup.profiles[0]!.progress.checks[moduleId]!.passedAt).toBe(T(1));
+  });
+});
+
+describe('check banks and scenario endings in progress', () => {
+  const attempt = (at: string, passed = false) => ({ at, ratio: passed ? 1 : 0.2, points: passed ? 5 : 1, max: 5, passed, contentHash: 'h' });
+
+  test('every attempt counts toward `taken`, beyond the attempts kept, so the next draw moves on', () => {
+    let state = emptyProgress();
+    for (let i = 0; i < 8; i++) state = recordAttempt(state, 'm1', attempt(`2026-01-01T00:0${i}:00.000Z`));
+    expect(state.checks.m1!.attempts).toHaveLength(MAX_ATTEMPTS);
+    expect(attemptsTaken(state.checks.m1)).toBe(8);
+  });
+
+  test('a record saved before banks (no `taken`) counts its attempts kept', () => {
+    expect(attemptsTaken({ attempts: [attempt('2026-01-01T00:00:00.000Z')], best: null })).toBe(1);
+    expect(attemptsTaken(undefined)).toBe(0);
+  });
+
+  test('an ending reached is kept with the first time, and merges keep every ending either copy reached', () => {
+    const a = recordScenarioEnding(recordScenarioEnding(emptyProgress('e'), 'p1', 'good', '2026-01-02T00:00:00.000Z'), 'p1', 'good', '2026-01-05T00:00:00.000Z');
+    expect(a.scenarios).toEqual({ p1: { good: '2026-01-02T00:00:00.000Z' } });
+    const b = recordScenarioEnding(recordScenarioEnding(emptyProgress('e'), 'p1', 'good', '2026-01-01T00:00:00.000Z'), 'p1', 'missed', '2026-01-03T00:00:00.000Z');
+    expect(mergeProgress(a, b).scenarios).toEqual({ p1: { good: '2026-01-01T00:00:00.000Z', missed: '2026-01-03T00:00:00.000Z' } });
+    expect(mergeProgress(b, a).scenarios).toEqual(mergeProgress(a, b).scenarios);
+  });
+
+  test('merging endings and attempt counts is commutative, associative and idempotent', () => {
+    const pick = (s: ReturnType<typeof emptyProgress>) => ({ scenarios: s.scenarios ?? {}, taken: Object.fromEntries(Object.entries(s.checks).map(([id, c]) => [id, attemptsTaken(c)])) });
+    fc.assert(
+      fc.property(progressArb(fc.constant('e1')), progressArb(fc.constant('e1')), progressArb(fc.constant('e1')), (a, b, c) => {
+        expect(pick(mergeProgress(a, b))).toEqual(pick(mergeProgress(b, a)));
+        expect(pick(mergeProgress(mergeProgress(a, b), c))).toEqual(pick(mergeProgress(a, mergeProgress(b, c))));
+        expect(pick(mergeProgress(a, a))).toEqual(pick(a));
+      }),
+    );
+  });
+
+  test('a save from before banks and scenario endings loads unchanged', () => {
+    const old = { version: 2, epoch: 'e', lessons: {}, checks: { m1: { attempts: [attempt('2026-01-01T00:00:00.000Z', true)], best: null, passedAt: '2026-01-01T00:00:00.000Z' } }, completions: {}, answers: {} };
+    const loaded = loadProgress(old);
+    expect(loaded.ok && loaded.state).toEqual(old);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { scenarioSchema, validateScenario, type Scenario } from '../../src/lib/scenario';
+import { endingsFound, scenarioSchema, validateScenario, type Scenario } from '../../src/lib/scenario';
+import { FIRST_CHOICE, LONGEST_CHOICE, walkScenario } from '../../src/lib/item-cues';
 
 const maps = new Set(['copeland-06', 'naps-01']);
 
@@ -7,7 +8,7 @@ function scenario(nodes: Scenario['nodes'], start = 'a'): Scenario {
   return scenarioSchema.parse({ title: 'T', setting: 'Public library, circulation desk.', start, nodes });
 }
 
-const end = (id: string) => ({ id, ending: { title: 'End', debrief: 'What happened.', maps: ['copeland-06'] } });
+const end = (id: string, outcome: 'best' | 'partial' | 'missed' = 'best') => ({ id, ending: { title: `End ${id}`, outcome, debrief: 'What happened.', maps: ['copeland-06'] } });
 const ask = (id: string, ...next: string[]) => ({ id, patron: 'Line.', choices: next.map((n) => ({ text: `Go to ${n}`, next: n })) });
 
 describe('scenario structure', () => {
@@ -22,7 +23,8 @@ describe('scenario structure', () => {
     ['a dead end that is not an ending', [ask('a', 'b'), { id: 'b', patron: 'Line.' }, end('e1')], 'nodes[1]', /no choices and is not an ending/],
     ['an ending with choices', [ask('a', 'e1'), { ...end('e1'), choices: [{ text: 'x', next: 'a' }] }], 'nodes[1]', /is an ending and also has choices/],
     ['a duplicate id', [ask('a', 'e1'), end('e1'), end('e1')], 'nodes[2].id', /used twice/],
-    ['an unknown framework item', [ask('a', 'e1'), { id: 'e1', ending: { title: 'E', debrief: 'D', maps: ['copeland-99'] } }], 'nodes[1].ending.maps[0]', /unknown framework item/],
+    ['an unknown framework item', [ask('a', 'e1'), { id: 'e1', ending: { title: 'E', outcome: 'best', debrief: 'D', maps: ['copeland-99'] } }], 'nodes[1].ending.maps[0]', /unknown framework item/],
+    ['no best ending', [ask('a', 'e1', 'e2'), end('e1', 'partial'), end('e2', 'missed')], 'nodes', /no ending has outcome: best/],
   ] as const)('%s is named with its field', (_, nodes, field, message) => {
     const problems = validateScenario(scenario(nodes as unknown as Scenario['nodes']), maps);
     expect(problems).toContainEqual(expect.objectContaining({ field, message: expect.stringMatching(message) }));
@@ -32,7 +34,34 @@ describe('scenario structure', () => {
     expect(validateScenario(scenario([ask('a', 'e1'), end('e1')], 'begin'), maps)).toContainEqual({ field: 'start', message: 'no node "begin"', hint: 'name one of the node ids: a, e1' });
   });
 
+  test('an ending without an outcome is refused by the schema, naming the field', () => {
+    const parsed = scenarioSchema.safeParse({ title: 'T', setting: 'S', start: 'a', nodes: [ask('a', 'e1'), { id: 'e1', ending: { title: 'E', debrief: 'D', maps: ['copeland-06'] } }] });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['nodes', 1, 'ending', 'outcome']);
+  });
+
   test('unknown keys are refused by the schema', () => {
     expect(scenarioSchema.safeParse({ title: 'T', setting: 'S', start: 'a', nodes: [ask('a', 'e1'), end('e1')], extra: 1 }).success).toBe(false);
+  });
+});
+
+describe('what a learner who clicks without reading reaches', () => {
+  const s = scenario([
+    { id: 'a', patron: 'Line.', choices: [{ text: 'Short.', next: 'm' }, { text: 'A much longer choice that says a lot.', next: 'b' }] },
+    { id: 'b', patron: 'Line.', choices: [{ text: 'Tiny.', next: 'good' }, { text: 'Another long choice, longer than the other.', next: 'part' }] },
+    end('good', 'best'),
+    end('part', 'partial'),
+    end('m', 'missed'),
+  ]);
+
+  test('always the first choice, and always the longest, each reach the ending they lead to', () => {
+    expect(walkScenario(s, FIRST_CHOICE)?.id).toBe('m');
+    expect(walkScenario(s, LONGEST_CHOICE)?.id).toBe('part');
+  });
+
+  test('endings found are counted, and whether the best is among them is said', () => {
+    expect(endingsFound(s, []).text).toBe('This conversation has 3 endings. None found yet.');
+    expect(endingsFound(s, ['m', 'part']).text).toBe('2 of 3 endings found, not yet the best one.');
+    expect(endingsFound(s, ['good', 'ghost']).text).toBe('1 of 3 endings found, including the best one.');
   });
 });

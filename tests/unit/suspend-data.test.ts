@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { decodeSuspendData, encodeSuspendData, SUSPEND_DATA_LIMITS, type SuspendModule } from '../../src/lib/suspend-data';
 import { emptyProgress, type Attempt, type ProgressState } from '../../src/lib/progress';
-import { buildCourse, type Course } from '../../src/lib/course';
+import { buildCourse, everyQuestion, type Course } from '../../src/lib/course';
 import { readCourseFiles } from '../../src/node/read-course';
 
 const NOW = new Date('2026-11-29T05:00:00.000Z');
@@ -155,7 +155,7 @@ describe('the real course at its largest', () => {
       id: m.id,
       lessonIds: m.lessons.map((l) => l.id),
       contentHash: m.contentHash,
-      questions: m.check.questions.map((q) => ({ localId: q.localId, options: q.options.length })),
+      questions: everyQuestion(m).map((q) => ({ localId: q.localId, options: q.options.length })),
     }));
   });
 
@@ -165,14 +165,14 @@ describe('the real course at its largest', () => {
       for (const l of m.lessons) state.lessons[l.id] = { readAt: AT };
       const attempt: Attempt = { at: AT, ratio: 0.999, points: 1, max: m.check.questions.length, passed: true, contentHash: m.contentHash };
       state.checks[m.id] = { attempts: [attempt], best: attempt, passedAt: AT };
-      for (const q of m.check.questions) state.answers[q.id] = { options: q.options.map((o) => o.id), verdict: 'partial', at: AT };
+      for (const q of everyQuestion(m)) state.answers[q.id] = { options: q.options.map((o) => o.id), verdict: 'partial', at: AT };
     }
     const text = encodeSuspendData(state, modules, NOW);
     expect(text.length).toBeLessThan(SUSPEND_DATA_LIMITS['1.2']);
     expect(text.length).toBeLessThan(SUSPEND_DATA_LIMITS['2004']);
     const decoded = decodeSuspendData(text, modules);
     expect(decoded.ok && Object.keys(decoded.state.completions).length).toBe(course.modules.length);
-    expect(decoded.ok && Object.keys(decoded.state.answers).length).toBe(course.modules.reduce((n, m) => n + m.check.questions.length, 0));
+    expect(decoded.ok && Object.keys(decoded.state.answers).length).toBe(course.modules.reduce((n, m) => n + everyQuestion(m).length, 0));
     // Room to grow: a note of how much of 1.2's 4,096 characters the whole course uses.
     console.log(`suspend_data for the whole course, everything answered: ${text.length} characters (SCORM 1.2 allows 4,096)`);
   });

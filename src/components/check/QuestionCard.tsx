@@ -31,12 +31,18 @@ interface Props {
   invalid?: boolean;
   /** Server-rendered for question-dom.ts: feedback present but hidden, data attributes for the script. */
   enhance?: boolean;
+  /**
+   * With `enhance`: leave out everything that tells a correct option from a wrong one (the
+   * feedback, the best-response marks). The module check fetches them when the learner submits
+   * (question-dom.ts `attachKey`), so the page before then holds no answers.
+   */
+  keyless?: boolean;
 }
 
-export function QuestionCard({ question, order, chosen, onChange, score, reviewOnly, idPrefix = 'q', number, showCase = true, invalid, enhance }: Props) {
+export function QuestionCard({ question, order, chosen, onChange, score, reviewOnly, idPrefix = 'q', number, showCase = true, invalid, enhance, keyless }: Props) {
   const answered = Boolean(score) || reviewOnly;
   // What the answered view adds: shown now, or (enhance) present and hidden until the script shows it.
-  const withFeedback = answered || enhance;
+  const withFeedback = answered || (enhance && !keyless);
   const byId = new Map(question.options.map((o) => [o.id, o]));
   const options = order.map((id) => byId.get(id)!).filter(Boolean);
   const name = `${idPrefix}-${question.localId}`;
@@ -85,7 +91,7 @@ export function QuestionCard({ question, order, chosen, onChange, score, reviewO
               <li
                 key={option.id}
                 className={`option${answered ? (option.correct ? ' option--best' : ' option--not-best') : ''}${isChosen ? ' option--chosen' : ''}`}
-                {...(enhance ? { 'data-option-id': option.id, 'data-best': String(option.correct) } : {})}
+                {...(enhance ? { 'data-option-id': option.id, ...(keyless ? {} : { 'data-best': String(option.correct) }) } : {})}
               >
                 <label htmlFor={inputId}>
                   <input
@@ -94,7 +100,9 @@ export function QuestionCard({ question, order, chosen, onChange, score, reviewO
                     name={name}
                     value={option.id}
                     {...(enhance
-                      ? {}
+                      ? keyless
+                        ? { autoComplete: 'off' }
+                        : {}
                       : { checked: isChosen, disabled: answered, onChange: (event: ChangeEvent<HTMLInputElement>) => toggle(option.id, event.currentTarget.checked) })}
                   />
                   <span>{option.text}</span>

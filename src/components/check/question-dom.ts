@@ -4,6 +4,7 @@
  * The page's own radios and checkboxes hold the answer, so a choice made before this code
  * arrived is not lost.
  */
+import type { ViewQuestion } from '../../lib/check-view';
 import type { ScorableQuestion, QuestionScore } from '../../lib/scoring';
 import { VERDICT_ICON, VERDICT_TEXT, formatPoints } from './verdict';
 
@@ -15,6 +16,65 @@ export interface EnhancedQuestion extends ScorableQuestion {
 
 const optionItems = (root: HTMLElement) => [...root.querySelectorAll<HTMLLIElement>('li[data-option-id]')];
 const inputOf = (item: HTMLElement) => item.querySelector<HTMLInputElement>('input')!;
+
+/**
+ * Puts a keyless question's answer key into the page (QuestionCard `keyless`): which options are
+ * best responses, every option's feedback and where it is taught, and the sources. Built with
+ * textContent only, as the server would render it, so showAnswered works as for any question.
+ */
+export function attachKey(question: EnhancedQuestion, key: ViewQuestion): void {
+  const byId = new Map(key.options.map((o) => [o.id, o]));
+  for (const item of optionItems(question.root)) {
+    const option = byId.get(item.dataset.optionId!);
+    const scorable = question.options.find((o) => o.id === item.dataset.optionId);
+    if (!option || !scorable) continue;
+    scorable.correct = option.correct;
+    item.dataset.best = String(option.correct);
+    item.querySelector('.option__feedback')?.remove();
+    const feedback = element('div', 'option__feedback');
+    feedback.hidden = true;
+    const verdict = element('p', 'option__verdict');
+    const chosen = element('span', 'option__chosen', 'You chose this. ');
+    chosen.dataset.chosenNote = '';
+    chosen.hidden = true;
+    verdict.append(chosen, element('strong', '', option.correct ? '✓ A best response.' : '✗ Not the best response.'));
+    const where = element('p', 'meta', 'Where this is taught: ');
+    const link = element('a', '', option.teaches.label) as HTMLAnchorElement;
+    link.href = option.teaches.href;
+    where.append(link);
+    feedback.append(verdict, element('p', '', option.feedback), where);
+    item.append(feedback);
+  }
+  question.root.querySelector('.question__sources')?.remove();
+  if (key.sources.length > 0) {
+    const sources = element('p', 'meta question__sources', `Source${key.sources.length > 1 ? 's' : ''}: `);
+    sources.hidden = true;
+    key.sources.forEach((source, i) => {
+      if (i > 0) sources.append('; ');
+      const link = element('a', '', source.short) as HTMLAnchorElement;
+      link.href = source.href;
+      sources.append(link);
+    });
+    question.root.querySelector('fieldset')!.append(sources);
+  }
+}
+
+/** Takes the answer key out of the page again (a retake: the new attempt starts keyless). */
+export function detachKey(question: EnhancedQuestion): void {
+  for (const item of optionItems(question.root)) {
+    delete item.dataset.best;
+    item.querySelector('.option__feedback')?.remove();
+  }
+  question.root.querySelector('.question__sources')?.remove();
+  for (const option of question.options) option.correct = false;
+}
+
+function element(tag: string, className: string, text?: string): HTMLElement {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
 
 /** Every enhanced question inside `container`, in page order. */
 export function findQuestions(container: ParentNode): EnhancedQuestion[] {
@@ -66,8 +126,10 @@ export function showAnswered(question: EnhancedQuestion, score?: QuestionScore):
     item.classList.toggle('option--best', item.dataset.best === 'true');
     item.classList.toggle('option--not-best', item.dataset.best !== 'true');
     item.classList.toggle('option--chosen', input.checked);
-    item.querySelector<HTMLElement>('.option__feedback')!.hidden = false;
-    item.querySelector<HTMLElement>('[data-chosen-note]')!.hidden = !input.checked;
+    const feedback = item.querySelector<HTMLElement>('.option__feedback');
+    if (feedback) feedback.hidden = false;
+    const chosenNote = item.querySelector<HTMLElement>('[data-chosen-note]');
+    if (chosenNote) chosenNote.hidden = !input.checked;
   }
   const sources = root.querySelector<HTMLElement>('.question__sources');
   if (sources) sources.hidden = false;
@@ -98,7 +160,8 @@ export function showUnanswered(question: EnhancedQuestion): void {
     input.checked = false;
     input.disabled = false;
     item.classList.remove('option--best', 'option--not-best', 'option--chosen');
-    item.querySelector<HTMLElement>('.option__feedback')!.hidden = true;
+    const feedback = item.querySelector<HTMLElement>('.option__feedback');
+    if (feedback) feedback.hidden = true;
   }
   const sources = root.querySelector<HTMLElement>('.question__sources');
   if (sources) sources.hidden = true;

@@ -1,14 +1,22 @@
 /**
  * Plays a branching practice conversation (modules/<id>/scenario.yaml, checked at build).
  * The learner reads the patron's line, picks what to say, and sees where it leads, down to an
- * ending with a debrief naming the duties and values in play. Step back and restart at any point;
- * the path taken stays on screen as a transcript. Buttons only, so it is all keyboard usable;
- * focus moves to each new line so screen readers read it.
+ * ending with a debrief naming the duties and values in play and the kind of ending it is. Step
+ * back and restart at any point; the path taken stays on screen as a transcript. Buttons only, so
+ * it is all keyboard usable; focus moves to each new line so screen readers read it.
+ *
+ * Choices are shown in an order of this visit's own (the order as written must not be the way to
+ * the best ending), and every ending reached is kept with progress: "2 of 5 endings found".
+ * Both are applied after hydration, so the server's HTML and React's first render agree.
  */
-import { useRef, useState } from 'react';
-import type { Scenario } from '../../lib/scenario';
+import { useEffect, useRef, useState } from 'react';
+import { endingsFound, OUTCOME_TEXT, type Scenario } from '../../lib/scenario';
+import { seededShuffle } from '../../lib/scoring';
+import { $progress, saveScenarioEnding } from '../../stores/progress';
 
 interface Props {
+  /** The module the scenario belongs to: endings are kept under its id. */
+  moduleId: string;
   scenario: Scenario;
   /** Titles of the framework items endings name, with links to the crosswalk. */
   items: Record<string, { title: string; href: string }>;
@@ -19,12 +27,26 @@ interface Step {
   choice: number;
 }
 
-export default function ScenarioPlayer({ scenario, items }: Props) {
+export default function ScenarioPlayer({ moduleId, scenario, items }: Props) {
   const [path, setPath] = useState<Step[]>([]);
+  /** A seed for this visit's choice order; 0 (the order as written) until hydrated. */
+  const [seed, setSeed] = useState(0);
+  const [found, setFound] = useState<Record<string, string>>({});
   const currentRef = useRef<HTMLDivElement>(null);
   const byId = new Map(scenario.nodes.map((n) => [n.id, n]));
   const currentId = path.length === 0 ? scenario.start : byId.get(path[path.length - 1]!.nodeId)!.choices![path[path.length - 1]!.choice]!.next;
   const current = byId.get(currentId)!;
+
+  useEffect(() => {
+    setSeed(Math.floor(Math.random() * 2147483646) + 1);
+    return $progress.subscribe((progress) => setFound(progress.scenarios?.[moduleId] ?? {}));
+  }, [moduleId]);
+  useEffect(() => {
+    if (current.ending) saveScenarioEnding(moduleId, current.id);
+  }, [moduleId, current]);
+
+  const choiceOrder = (nodeId: string, count: number) => (seed === 0 ? [...Array(count).keys()] : seededShuffle([...Array(count).keys()], seed + nodeId.length * 7919 + nodeId.charCodeAt(0)));
+  const summary = endingsFound(scenario, Object.keys(found));
 
   const focusCurrent = () => requestAnimationFrame(() => currentRef.current?.focus());
   const choose = (index: number) => {
@@ -71,6 +93,10 @@ export default function ScenarioPlayer({ scenario, items }: Props) {
         {current.ending ? (
           <>
             <h3>Ending: {current.ending.title}</h3>
+            <p className={`scenario__outcome scenario__outcome--${current.ending.outcome}`}>
+              <span aria-hidden="true">{OUTCOME_TEXT[current.ending.outcome].icon} </span>
+              {OUTCOME_TEXT[current.ending.outcome].label}
+            </p>
             <p>{current.ending.debrief}</p>
             <p className="scenario__maps">
               <strong>In play:</strong>{' '}
@@ -93,10 +119,10 @@ export default function ScenarioPlayer({ scenario, items }: Props) {
               What do you say or do?
             </p>
             <ul className="scenario__choices" aria-labelledby={`choices-${current.id}`}>
-              {current.choices!.map((choice, i) => (
+              {choiceOrder(current.id, current.choices!.length).map((i) => (
                 <li key={i}>
                   <button type="button" className="button--quiet" onClick={() => choose(i)}>
-                    {choice.text}
+                    {current.choices![i]!.text}
                   </button>
                 </li>
               ))}
@@ -112,6 +138,9 @@ export default function ScenarioPlayer({ scenario, items }: Props) {
         <button type="button" className="button--quiet" onClick={restart} disabled={path.length === 0}>
           Restart
         </button>
+      </p>
+      <p className="scenario__found meta" data-endings-found={summary.found}>
+        {summary.text}
       </p>
     </div>
   );
