@@ -200,6 +200,11 @@ export interface CueFigures {
   keyLongest: number;
   /** Share of single-answer keys at each position (as written). */
   keyPositions: number[];
+  /**
+   * Share of single-answer keys by length rank (0 = the longest option). Over-correcting the
+   * "longest is right" cue makes a new one ("never the longest"), so every rank is watched.
+   */
+  keyLengthRanks: number[];
   multiples: number;
   /** Multi-select items whose first option, as written, is correct. */
   firstCorrect: number;
@@ -231,6 +236,12 @@ export function cueFigures(modules: readonly CourseModule[]): CueFigures {
     const at = q.options.findIndex((o) => o.correct);
     positions[at] = (positions[at] ?? 0) + 1;
   }
+  const ranks: number[] = [];
+  for (const q of singles) {
+    const key = q.options.find((o) => o.correct)!;
+    const rank = [...q.options].sort((a, b) => length(b) - length(a)).indexOf(key);
+    ranks[rank] = (ranks[rank] ?? 0) + 1;
+  }
   const correctCounts: Record<number, number> = {};
   let allButOne = 0;
   let onlyOne = 0;
@@ -247,6 +258,7 @@ export function cueFigures(modules: readonly CourseModule[]): CueFigures {
     singles: singles.length,
     keyLongest: singles.filter(keyIsLongest).length,
     keyPositions: [...positions].map((n) => round((n ?? 0) / singles.length)),
+    keyLengthRanks: [...ranks].map((n) => round((n ?? 0) / singles.length)),
     multiples: multiples.length,
     firstCorrect: multiples.filter((q) => q.options[0]!.correct).length,
     correctCounts,
@@ -285,6 +297,7 @@ export function formatCueFigures(f: CueFigures): string {
     'Surface cues in the checks (CONTENT-GUIDE.md, "Writing questions that measure learning"):',
     `  single-answer items whose key is the longest option: ${pct(f.keyLongest, f.singles)}; at most ${Math.round(MAX_LONGEST_SHARE_COURSE * 100)}%`,
     `  where the single-answer key sits, as written: ${f.keyPositions.map((share, i) => `${String.fromCharCode(97 + i)} ${Math.round(share * 100)}%`).join(', ')}`,
+    `  the single-answer key by length, longest first: ${f.keyLengthRanks.map((share, i) => `${i + 1}. ${Math.round(share * 100)}%`).join(', ')}; none above 40%`,
     `  multi-select items whose first option is correct: ${pct(f.firstCorrect, f.multiples)}; at most ${Math.round(MAX_FIRST_CORRECT_SHARE * 100)}%`,
     `  multi-select items by number correct: ${Object.entries(f.correctCounts).map(([n, c]) => `${n} correct: ${c}`).join(', ')}; only one correct: ${f.onlyOne}, all but one: ${f.allButOne}`,
     `  options with a gentle word ("ask", "offer", "together"…): keys ${Math.round(f.gentleKeys * 100)}%, distractors ${Math.round(f.gentleDistractors * 100)}%`,

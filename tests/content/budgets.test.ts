@@ -12,7 +12,7 @@ import { loadStoredDeck } from '../../src/lib/packed-deck';
 import { buildSearchIndex } from '../../src/lib/search';
 import { searchSources } from '../../src/lib/search-sources';
 import { largestLearnerState } from '../support/largest-learner-state';
-import { MAX_LEARNER_STATE_CHARACTERS, MAX_SEARCH_INDEX_GZIP_BYTES } from '../support/budgets';
+import { MAX_LEARNER_STATE_CHARACTERS, MAX_LEARNER_STATE_CHARACTERS_PER_KEY, MAX_SEARCH_INDEX_GZIP_BYTES } from '../support/budgets';
 
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -21,7 +21,7 @@ beforeAll(async () => {
   course = buildCourse(await readCourseFiles(ROOT));
 });
 
-test(`the largest learner state fits in ${MAX_LEARNER_STATE_CHARACTERS.toLocaleString('en-US')} characters`, () => {
+test(`the largest learner state fits in ${MAX_LEARNER_STATE_CHARACTERS.toLocaleString('en-US')} characters, no stored value over ${MAX_LEARNER_STATE_CHARACTERS_PER_KEY.toLocaleString('en-US')}`, () => {
   const { entries, characters } = largestLearnerState(course);
   // It is a state the stores would accept: the measure is of something real.
   const [progressRaw, deckRaw] = Object.values(entries);
@@ -31,6 +31,7 @@ test(`the largest learner state fits in ${MAX_LEARNER_STATE_CHARACTERS.toLocaleS
   const deck = loadStoredDeck(JSON.parse(deckRaw!));
   expect(deck.ok && Object.keys(deck.deck.cards).length).toBe(course.modules.reduce((n, m) => n + everyQuestion(m).length, 0));
   expect(characters).toBeLessThanOrEqual(MAX_LEARNER_STATE_CHARACTERS);
+  for (const [key, value] of Object.entries(entries)) expect(key.length + value.length, key).toBeLessThanOrEqual(MAX_LEARNER_STATE_CHARACTERS_PER_KEY);
 });
 
 test(`the search index is at most ${MAX_SEARCH_INDEX_GZIP_BYTES.toLocaleString('en-US')} bytes gzipped`, () => {

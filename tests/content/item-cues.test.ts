@@ -33,8 +33,10 @@ describe('no question gives its answer away', () => {
     expect(passing).toEqual([]);
   });
 
-  test('no position holds the single-answer key much more often than chance', () => {
+  test('no position, and no length rank, holds the single-answer key much more often than chance', () => {
     for (const share of figures.keyPositions) expect(share).toBeLessThanOrEqual(0.4);
+    // "Never pick the longest" must not become the new cue: no rank of length is a safe bet either.
+    for (const share of figures.keyLengthRanks) expect(share).toBeLessThanOrEqual(0.4);
   });
 
   test(`the first option as written is correct in at most ${MAX_FIRST_CORRECT_SHARE * 100}% of multi-select items, and the number correct varies`, () => {

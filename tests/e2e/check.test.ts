@@ -59,6 +59,26 @@ test('fail, retry with feedback, pass; the pass survives a reload and shows in a
   await page.context().close();
 });
 
+test('when the answer key cannot be fetched, the learner is told, nothing is lost, and Submit tries again', async () => {
+  const page = await openPage(browser());
+  await page.goto(checkUrl);
+  await ready(page);
+  await page.route(/review-questions\/beta\.json$/, (route) => route.abort('internetdisconnected'));
+  await answer(page, 'Yes');
+  const alert = page.locator('[data-key-error]');
+  await expect.poll(() => alert.isVisible()).toBe(true);
+  expect(await alert.innerText()).toContain('Your answers could not be scored');
+  expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-key-error'))).toBe(true);
+  expect(await page.getByLabel('Yes', { exact: true }).isChecked()).toBe(true);
+  expect(await page.evaluate(() => localStorage.getItem('crosswalk:progress:default'))).toBeNull();
+
+  await page.unroute(/review-questions\/beta\.json$/);
+  await page.getByRole('button', { name: 'Submit my answers' }).click();
+  await expect.poll(() => page.getByText('Passed: you scored 100%').count()).toBe(1);
+  expect(await alert.isVisible()).toBe(false);
+  await page.context().close();
+});
+
 test('corrupted saved progress is set aside with a notice, and the check still works', async () => {
   const page = await openPage(browser());
   await page.addInitScript(() => {

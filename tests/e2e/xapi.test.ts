@@ -141,6 +141,8 @@ test('statements reach the LRS in order, after a refused request, a reload and a
   // Offline: passing the check queues answered, passed, completed; nothing can go.
   await page.goto(new URL('modules/beta/check/', site.url).href);
   await page.waitForSelector(CHECK_READY, WAIT);
+  // The check's answer key is fetched on submit; offline, the service worker's copy serves it.
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, { timeout: 30_000 });
   await page.context().setOffline(true);
   await page.getByLabel('Yes', { exact: true }).check();
   await page.getByRole('button', { name: 'Submit my answers' }).click();
