@@ -90,6 +90,12 @@ export function attemptSize(check: CourseCheck, moduleId: string): { min: number
   return drawnSize(itemQuestions(check).map((q) => q.length), check.draw, moduleId);
 }
 
+/** "6 to 8 questions" or "6 questions": what one attempt of the check holds, in words. */
+export function attemptLabel(check: CourseCheck, moduleId: string): string {
+  const { min, max } = attemptSize(check, moduleId);
+  return min === max ? `${max} question${max === 1 ? '' : 's'}` : `${min} to ${max} questions`;
+}
+
 /** Where a question sits in check.yaml, as a field path. */
 function questionFields(check: CourseCheck): Map<CourseQuestion, string> {
   const fields = new Map<CourseQuestion, string>();

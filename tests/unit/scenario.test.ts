@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { endingsFound, scenarioSchema, validateScenario, type Scenario } from '../../src/lib/scenario';
+import { scenarioSchema, validateScenario, type Scenario } from '../../src/lib/scenario';
+import { endingsFound } from '../../src/lib/scenario-endings';
 import { FIRST_CHOICE, LONGEST_CHOICE, walkScenario } from '../../src/lib/item-cues';
 
 const maps = new Set(['copeland-06', 'naps-01']);

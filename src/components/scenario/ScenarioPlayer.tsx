@@ -10,7 +10,8 @@
  * Both are applied after hydration, so the server's HTML and React's first render agree.
  */
 import { useEffect, useRef, useState } from 'react';
-import { endingsFound, OUTCOME_TEXT, type Scenario } from '../../lib/scenario';
+import type { Scenario } from '../../lib/scenario';
+import { endingsFound, OUTCOME_TEXT } from '../../lib/scenario-endings';
 import { seededShuffle } from '../../lib/scoring';
 import { $progress, saveScenarioEnding } from '../../stores/progress';
 
