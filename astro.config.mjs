@@ -11,7 +11,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { offline } from './src/integrations/offline.ts';
 import { scormLaunch } from './src/integrations/scorm-launch.ts';
 import { xapiReporter } from './src/integrations/xapi-reporter.ts';
-import { THEME_INIT_SCRIPT } from './src/lib/theme-init.ts';
+import { THEME_INIT_SCRIPT } from './src/lib/site/theme-init.ts';
 
 // Libraries often host the course in a folder of their website (for example
 // https://library.example.org/training/crosswalk/). Set CROSSWALK_BASE to that
@@ -49,7 +49,7 @@ const courseDir = process.env.CROSSWALK_COURSE_DIR;
 const cacheDir = courseDir ? `./node_modules/.astro/course-${courseDir.replace(/[^a-zA-Z0-9]+/g, '_')}` : undefined;
 
 // The one other origin the course may ever talk to: the Learning Record Store a trainer put in
-// content/site.yaml `xapi:` (src/lib/xapi.ts validates it). Without that block, none.
+// content/site.yaml `xapi:` (src/lib/lms/xapi.ts validates it). Without that block, none.
 function lrsOrigin() {
   try {
     const file = resolve(fileURLToPath(new URL('.', import.meta.url)), courseDir ?? '.', 'content/site.yaml');

@@ -2,13 +2,13 @@
  * Astro content collections: where the course's files come from and the zod schema
  * each must satisfy. Cross-references between files (a module mapping to a duty, a
  * lesson citing a reference, a path naming a module) are checked afterwards by
- * src/lib/course.ts, which names the file, the field and the bad value.
+ * src/lib/course/course.ts, which names the file, the field and the bad value.
  */
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'zod';
-import { readYamlFile } from './lib/yaml-file';
-import { scenarioSchema } from './lib/scenario';
+import { readYamlFile } from './lib/course/yaml-file';
+import { scenarioSchema } from './lib/course/scenario';
 import {
   checkSchema,
   frameworkSchema,
@@ -19,7 +19,7 @@ import {
   referenceSchema,
   resourceSchema,
   siteSchema,
-} from './lib/schemas';
+} from './lib/course/schemas';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -81,7 +81,7 @@ export const collections = {
     loader: glob({ pattern: '*/check.{yaml,yml}', base: at('modules'), generateId: moduleFolder }),
     schema: checkSchema,
   }),
-  // Structure (no dangling choice, every path ends) is checked by src/lib/course.ts.
+  // Structure (no dangling choice, every path ends) is checked by src/lib/course/course.ts.
   scenarios: defineCollection({
     loader: glob({ pattern: '*/scenario.{yaml,yml}', base: at('modules'), generateId: moduleFolder }),
     schema: scenarioSchema,

@@ -1,6 +1,6 @@
 /**
  * The light/dark button (ThemeToggle.astro). It reads the page's current theme (set before
- * first paint by src/lib/theme-init.ts) without the store; the theme store, the only code
+ * first paint by src/lib/site/theme-init.ts) without the store; the theme store, the only code
  * that writes the choice, loads on the first press.
  */
 type Theme = 'system' | 'light' | 'dark';

@@ -1,10 +1,10 @@
 /**
  * The course graph for pages, read once per build from Astro's content collections.
- * All joining and checking happens in src/lib/course.ts; this file only adapts
+ * All joining and checking happens in src/lib/course/course.ts; this file only adapts
  * collection entries to its input.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildCourse, type Course, type CourseInput, type MdxSourceFile, type SourceFile } from '../lib/course';
+import { buildCourse, type Course, type CourseInput, type MdxSourceFile, type SourceFile } from '../lib/course/course';
 
 let cached: Promise<Course> | undefined;
 

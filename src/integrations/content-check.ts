@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { cp } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatProblem } from '../lib/course';
+import { formatProblem } from '../lib/course/course';
 import { checkContent, formatReport } from '../node/check-content';
 
 export function contentCheck(): AstroIntegration {

@@ -1,7 +1,7 @@
 /** What the launch page (Launch.astro) tells its script (launch.ts) about the course and path. */
-import type { ModuleFacts } from '../lib/progress';
-import type { ScormVersion } from '../lib/scorm';
-import type { SuspendModule } from '../lib/suspend-data';
+import type { ModuleFacts } from '../lib/learner/progress';
+import type { ScormVersion } from '../lib/lms/scorm';
+import type { SuspendModule } from '../lib/lms/suspend-data';
 
 export interface LaunchConfig {
   /** The SCORM version the package was made for; the API of the other version is used if it is all there is. */

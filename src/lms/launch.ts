@@ -11,15 +11,15 @@
  *   4. When the launch page goes away (the LMS closes it, the learner leaves): set session
  *      time and exit, Commit, Terminate. Once.
  */
-import { loadStoredProgress, packProgress } from '../lib/packed-storage';
-import { emptyProgress, type ProgressState } from '../lib/progress';
-import { cmiValues, findScormApi, pathOutcome, safeLocation, type FoundApi, type FrameLike } from '../lib/scorm';
-import { decodeSuspendData, encodeSuspendData, SUSPEND_DATA_LIMITS } from '../lib/suspend-data';
+import { loadStoredProgress, packProgress } from '../lib/learner/packed-storage';
+import { emptyProgress, type ProgressState } from '../lib/learner/progress';
+import { cmiValues, findScormApi, pathOutcome, safeLocation, type FoundApi, type FrameLike } from '../lib/lms/scorm';
+import { decodeSuspendData, encodeSuspendData, SUSPEND_DATA_LIMITS } from '../lib/lms/suspend-data';
 import type { LmsBridge } from '../stores/storage';
 import type { LaunchConfig } from './launch-config';
 
 const PREFIX = 'crosswalk:';
-/** The LMS learner is the course's one profile (src/lib/profiles.ts DEFAULT_PROFILE_ID). */
+/** The LMS learner is the course's one profile (src/lib/learner/profiles.ts DEFAULT_PROFILE_ID). */
 const PROGRESS_KEY = `${PREFIX}progress:default`;
 /** Kept in the launch page, not in this browser: they belong to the LMS learner. */
 const LMS_KEYS = /^crosswalk:(progress:|profiles$)/;

@@ -2,22 +2,22 @@
  * Checks a course the way the build does and collects every problem, each with its file, line
  * (where it can be found), field and a suggestion; plus the placeholders still to replace.
  * Used by `npm run check:content` and by the build's first step
- * (src/integrations/content-check.ts), so both apply the same rules: those of src/lib/course.ts.
+ * (src/integrations/content-check.ts), so both apply the same rules: those of src/lib/course/course.ts.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildCourse, CourseValidationError, formatProblem, type Course, type CourseProblem } from '../lib/course';
-import { cueFigures, formatCueFigures, itemProblems } from '../lib/item-cues';
-import { lineOfField } from '../lib/locate';
-import { findPlaceholders, type PlaceholderNotice } from '../lib/tailoring';
-import type { ContentFileError } from '../lib/yaml-file';
+import { buildCourse, CourseValidationError, formatProblem, type Course, type CourseProblem } from '../lib/course/course';
+import { cueFigures, formatCueFigures, itemProblems } from '../lib/course/item-cues';
+import { lineOfField } from '../lib/course/locate';
+import { findPlaceholders, type PlaceholderNotice } from '../lib/course/tailoring';
+import type { ContentFileError } from '../lib/course/yaml-file';
 import { readCourseFiles } from './read-course';
 
 export interface ContentReport {
   /** Errors: the build refuses the course while there are any. */
   problems: CourseProblem[];
   /**
-   * Questions whose answer a surface cue gives away (src/lib/item-cues.ts): the build still runs,
+   * Questions whose answer a surface cue gives away (src/lib/course/item-cues.ts): the build still runs,
    * but the content tests and `npm run check:content` fail until they are rewritten.
    */
   itemProblems: CourseProblem[];

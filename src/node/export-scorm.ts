@@ -21,9 +21,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
-import { buildCourse } from '../lib/course';
-import { imsManifest } from '../lib/scorm-manifest';
-import type { ScormVersion } from '../lib/scorm';
+import { buildCourse } from '../lib/course/course';
+import { imsManifest } from '../lib/lms/scorm-manifest';
+import type { ScormVersion } from '../lib/lms/scorm';
 import { readCourseFiles } from './read-course';
 
 export const SENTINEL_BASE = '/__crosswalk_root__/';

@@ -1,13 +1,13 @@
 /**
  * `npm run new:module -- <id>`: creates modules/<id>/ with an overview, a first lesson and a
- * check that the build accepts as they are (src/lib/scaffold.ts), and prints the next steps.
+ * check that the build accepts as they are (src/lib/course/scaffold.ts), and prints the next steps.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import { moduleIdProblem, nextSteps, scaffoldModule, type ScaffoldContext, type ScaffoldFile } from '../lib/scaffold';
-import { splitFrontmatter } from '../lib/yaml-file';
+import { moduleIdProblem, nextSteps, scaffoldModule, type ScaffoldContext, type ScaffoldFile } from '../lib/course/scaffold';
+import { splitFrontmatter } from '../lib/course/yaml-file';
 
 const asList = (data: unknown): Record<string, unknown>[] => (Array.isArray(data) ? data : []);
 

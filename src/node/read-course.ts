@@ -1,13 +1,13 @@
 /**
- * Reads a course from disk into the input src/lib/course.ts expects, the same files
+ * Reads a course from disk into the input src/lib/course/course.ts expects, the same files
  * Astro's content collections read. Used by the content tests and authoring scripts,
  * which run without Astro.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { CourseInput, MdxSourceFile, SourceFile } from '../lib/course';
-import { ContentFileError, readYamlFile, splitFrontmatter } from '../lib/yaml-file';
+import type { CourseInput, MdxSourceFile, SourceFile } from '../lib/course/course';
+import { ContentFileError, readYamlFile, splitFrontmatter } from '../lib/course/yaml-file';
 
 /**
  * Where to put files that cannot be parsed (YAML syntax, no frontmatter). Without it the first

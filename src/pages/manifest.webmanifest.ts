@@ -5,7 +5,7 @@
  */
 import type { APIRoute } from 'astro';
 import { getCourse } from '../data/course';
-import { webManifest } from '../lib/web-manifest';
+import { webManifest } from '../lib/site/web-manifest';
 
 export const GET: APIRoute = async () => {
   const { site } = await getCourse();

@@ -4,8 +4,8 @@
  */
 import type { APIRoute } from 'astro';
 import { getCourse } from '../data/course';
-import { buildSearchIndex } from '../lib/search';
-import { searchSources } from '../lib/search-sources';
+import { buildSearchIndex } from '../lib/site/search';
+import { searchSources } from '../lib/site/search-sources';
 
 export const GET: APIRoute = async () => {
   const course = await getCourse();

@@ -5,7 +5,7 @@
  */
 import type { APIRoute } from 'astro';
 import { getCourse } from '../data/course';
-import { themeStylesheet } from '../lib/tailoring';
+import { themeStylesheet } from '../lib/course/tailoring';
 
 export const GET: APIRoute = async () => {
   const { site } = await getCourse();

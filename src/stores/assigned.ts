@@ -1,5 +1,5 @@
 /**
- * The active profile's accepted assignments and learner id (shape: src/lib/assigned.ts).
+ * The active profile's accepted assignments and learner id (shape: src/lib/learner/assigned.ts).
  * Key: crosswalk:assigned:<profile-id>, one per profile. Unreadable values are quarantined and
  * replaced by a clean list, with a notice, as for progress.
  */
@@ -8,8 +8,8 @@ import { PREFIX, readKey, removeKey } from './storage';
 import { perProfile, validatedAtom } from './validated';
 import { activeProfileMirror } from './active-profile';
 import { $profiles } from './profiles';
-import { acceptAssignment, emptyAssigned, loadAssigned, newLearnerId, removeAssignment, type AcceptOutcome, type AssignedState } from '../lib/assigned';
-import type { Assignment } from '../lib/assignment';
+import { acceptAssignment, emptyAssigned, loadAssigned, newLearnerId, removeAssignment, type AcceptOutcome, type AssignedState } from '../lib/learner/assigned';
+import type { Assignment } from '../lib/supervisor/assignment';
 
 export const assignedKey = (profileId: string) => `${PREFIX}assigned:${profileId}`;
 

@@ -1,5 +1,5 @@
 /**
- * The active profile's reflection journal (shape and rules: src/lib/journal.ts).
+ * The active profile's reflection journal (shape and rules: src/lib/learner/journal.ts).
  * Key: crosswalk:journal:<profile-id>. Unreadable values are quarantined and replaced by an
  * empty journal, with a notice; the quarantined copy can still be downloaded from My progress.
  */
@@ -8,7 +8,7 @@ import { PREFIX } from './storage';
 import { perProfile, validatedAtom } from './validated';
 import { activeProfileMirror } from './active-profile';
 import { $profiles } from './profiles';
-import { deleteEntry, emptyJournal, loadJournal, saveEntry, type Journal, type JournalEntry, type SaveResult } from '../lib/journal';
+import { deleteEntry, emptyJournal, loadJournal, saveEntry, type Journal, type JournalEntry, type SaveResult } from '../lib/learner/journal';
 
 export const journalKey = (profileId: string) => `${PREFIX}journal:${profileId}`;
 

@@ -1,5 +1,5 @@
 /**
- * Named profiles on this browser (see src/lib/profiles.ts for the stored shape).
+ * Named profiles on this browser (see src/lib/learner/profiles.ts for the stored shape).
  * Switching profile switches which progress key src/stores/progress.ts reads; two
  * profiles never share a key, so their progress cannot mix.
  */
@@ -15,7 +15,7 @@ import {
   switchProfile,
   type ProfileResult,
   type Profiles,
-} from '../lib/profiles';
+} from '../lib/learner/profiles';
 
 export const PROFILES_KEY = `${PREFIX}profiles`;
 export const progressKey = (profileId: string) => `${PREFIX}progress:${profileId}`;

@@ -1,5 +1,5 @@
 /**
- * The active profile's progress (shape and migrations: src/lib/progress.ts).
+ * The active profile's progress (shape and migrations: src/lib/learner/progress.ts).
  * Key: crosswalk:progress:<profile-id>, one per profile.
  *
  * Every read is validated; an unreadable value is quarantined and replaced by a clean
@@ -25,9 +25,9 @@ import {
   type Attempt,
   type ModuleFacts,
   type ProgressState,
-} from '../lib/progress';
-import type { Verdict } from '../lib/scoring';
-import { loadStoredProgress, packProgress } from '../lib/packed-storage';
+} from '../lib/learner/progress';
+import type { Verdict } from '../lib/learner/scoring';
+import { loadStoredProgress, packProgress } from '../lib/learner/packed-storage';
 
 type ProgressAtom = WritableAtom<ProgressState>;
 const atoms = new Map<string, ProgressAtom>();
@@ -121,7 +121,7 @@ export function progressOf(profileId: string): ProgressState {
   }
 }
 
-/** Replaces a profile's progress after an import has merged it (src/lib/backup.ts). */
+/** Replaces a profile's progress after an import has merged it (src/lib/learner/backup.ts). */
 export function writeProgress(profileId: string, state: ProgressState): void {
   update((current) => (current.epoch === state.epoch ? mergeProgress(current, state) : mergeProgress(current, { ...state, epoch: current.epoch })), profileId);
 }

@@ -1,5 +1,5 @@
 /**
- * The active profile's spaced-review deck (shape and rules: src/lib/review.ts).
+ * The active profile's spaced-review deck (shape and rules: src/lib/learner/review.ts).
  * Key: crosswalk:review:<profile-id>. Unreadable values are quarantined and replaced by an empty
  * deck, which refills from the learner's answers.
  */
@@ -9,8 +9,8 @@ import { perProfile, validatedAtom } from './validated';
 import { activeProfileMirror } from './active-profile';
 import { $profiles } from './profiles';
 import { $progress } from './progress';
-import { loadStoredDeck, packDeck } from '../lib/packed-deck';
-import { emptyDeck, mergeDecks, rateCard, syncDeck, type ReviewDeck, type ReviewRating } from '../lib/review';
+import { loadStoredDeck, packDeck } from '../lib/learner/packed-deck';
+import { emptyDeck, mergeDecks, rateCard, syncDeck, type ReviewDeck, type ReviewRating } from '../lib/learner/review';
 
 export const reviewKey = (profileId: string) => `${PREFIX}review:${profileId}`;
 
@@ -46,7 +46,7 @@ export const rateReview = (questionId: string, rating: ReviewRating) => update((
 /** Any profile's deck, for export. */
 export const deckOf = (profileId: string): ReviewDeck => deckAtomFor(profileId).get();
 
-/** Merges an imported deck into a profile's (src/lib/backup.ts plans it). */
+/** Merges an imported deck into a profile's (src/lib/learner/backup.ts plans it). */
 export function writeDeck(profileId: string, deck: ReviewDeck): void {
   const store = deckAtomFor(profileId);
   store.set(mergeDecks(store.get(), deck));

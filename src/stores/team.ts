@@ -1,11 +1,11 @@
 /**
- * The supervisor's team data (shape and rules: src/lib/team.ts), kept in this browser only.
+ * The supervisor's team data (shape and rules: src/lib/supervisor/team.ts), kept in this browser only.
  * Key: crosswalk:team. Unreadable values are quarantined and replaced by an empty team.
  */
 import { PREFIX, removeKey } from './storage';
 import { validatedAtom } from './validated';
-import { emptyTeam, loadTeam, mergeRecord, removeRecord, type MergeOutcome, type TeamState } from '../lib/team';
-import { openRecord } from '../lib/record';
+import { emptyTeam, loadTeam, mergeRecord, removeRecord, type MergeOutcome, type TeamState } from '../lib/supervisor/team';
+import { openRecord } from '../lib/supervisor/record';
 
 export const TEAM_KEY = `${PREFIX}team`;
 

@@ -18,7 +18,7 @@ export interface ValidatedOptions<T> {
   what: string;
   /** What its items are, for notices: "review card(s)". */
   items: string;
-  /** How the value is written; JSON unless the store keeps a packed form (src/lib/packed-storage.ts). */
+  /** How the value is written; JSON unless the store keeps a packed form (src/lib/learner/packed-storage.ts). */
   encode?: (value: T) => string;
 }
 

@@ -2,7 +2,7 @@
  * Reporting to a Learning Record Store (xAPI), only when content/site.yaml has an `xapi:` block
  * (src/components/XapiReporter.astro starts it; without the block this module is never loaded).
  *
- * Progress changes become statements (src/lib/xapi.ts) that wait in a persistent outbox until
+ * Progress changes become statements (src/lib/lms/xapi.ts) that wait in a persistent outbox until
  * the LRS has them, so nothing is lost offline, on reload or when the LRS is down:
  *   Key: crosswalk:xapi-outbox (one per browser; each statement names its learner)
  *     { "version": 1, "statements": [ { "id": "…", "actor": …, "verb": …, … } ],
@@ -17,8 +17,8 @@ import { PREFIX, quarantine } from './storage';
 import { validatedAtom, type Loaded } from './validated';
 import { $progress } from './progress';
 import { learnerId } from './assigned';
-import { authorization, OUTBOX_LIMIT, progressStatements, retryDelayMs, XAPI_VERSION, type ActivityTitles, type Statement, type XapiConfig } from '../lib/xapi';
-import { emptyProgress } from '../lib/progress';
+import { authorization, OUTBOX_LIMIT, progressStatements, retryDelayMs, XAPI_VERSION, type ActivityTitles, type Statement, type XapiConfig } from '../lib/lms/xapi';
+import { emptyProgress } from '../lib/learner/progress';
 
 export const OUTBOX_KEY = `${PREFIX}xapi-outbox`;
 

@@ -5,12 +5,12 @@
 import { beforeAll, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { buildCourse, everyQuestion, type Course } from '../../src/lib/course';
+import { buildCourse, everyQuestion, type Course } from '../../src/lib/course/course';
 import { readCourseFiles } from '../../src/node/read-course';
-import { loadStoredProgress } from '../../src/lib/packed-storage';
-import { loadStoredDeck } from '../../src/lib/packed-deck';
-import { buildSearchIndex } from '../../src/lib/search';
-import { searchSources } from '../../src/lib/search-sources';
+import { loadStoredProgress } from '../../src/lib/learner/packed-storage';
+import { loadStoredDeck } from '../../src/lib/learner/packed-deck';
+import { buildSearchIndex } from '../../src/lib/site/search';
+import { searchSources } from '../../src/lib/site/search-sources';
 import { largestLearnerState } from '../support/largest-learner-state';
 import { MAX_LEARNER_STATE_CHARACTERS, MAX_LEARNER_STATE_CHARACTERS_PER_KEY, MAX_SEARCH_INDEX_GZIP_BYTES } from '../support/budgets';
 

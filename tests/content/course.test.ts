@@ -4,8 +4,8 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { buildCourse, everyQuestion, type Course, type CourseInput } from '../../src/lib/course';
-import { attemptSize } from '../../src/lib/item-cues';
+import { buildCourse, everyQuestion, type Course, type CourseInput } from '../../src/lib/course/course';
+import { attemptSize } from '../../src/lib/course/item-cues';
 import { readCourseFiles } from '../../src/node/read-course';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,12 +1,12 @@
 /**
  * The real course's checks give no answer away by a surface cue (CONTENT-GUIDE.md, "Writing
- * questions that measure learning"; src/lib/item-cues.ts says how each cue is measured). The
+ * questions that measure learning"; src/lib/course/item-cues.ts says how each cue is measured). The
  * figures are printed on every run, so a trainer sees how close the course is to each line.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { buildCourse, formatProblem, type Course } from '../../src/lib/course';
-import { cueFigures, formatCueFigures, itemProblems, MAX_FIRST_CORRECT_SHARE, MAX_LONGEST_SHARE_COURSE, type CueFigures } from '../../src/lib/item-cues';
+import { buildCourse, formatProblem, type Course } from '../../src/lib/course/course';
+import { cueFigures, formatCueFigures, itemProblems, MAX_FIRST_CORRECT_SHARE, MAX_LONGEST_SHARE_COURSE, type CueFigures } from '../../src/lib/course/item-cues';
 import { readCourseFiles } from '../../src/node/read-course';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -4,11 +4,11 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { buildCourse, type Course } from '../../src/lib/course';
+import { buildCourse, type Course } from '../../src/lib/course/course';
 import { readCourseFiles } from '../../src/node/read-course';
-import { Searcher, buildSearchIndex, type SearchIndexFile } from '../../src/lib/search';
-import { searchSources } from '../../src/lib/search-sources';
-import { lessonHref } from '../../src/lib/urls';
+import { Searcher, buildSearchIndex, type SearchIndexFile } from '../../src/lib/site/search';
+import { searchSources } from '../../src/lib/site/search-sources';
+import { lessonHref } from '../../src/lib/site/urls';
 import { SEARCH_FIXTURE as FIXTURE } from '../support/search-fixture';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -52,6 +52,6 @@ test('words nobody wrote find nothing rather than noise', () => {
 
 test('the compact vocabulary rebuilds exactly the index fuse.js makes of it', async () => {
   const { default: Fuse } = await import('fuse.js');
-  const { vocabularyIndex } = await import('../../src/lib/search');
+  const { vocabularyIndex } = await import('../../src/lib/site/search');
   expect(vocabularyIndex(index.vocab)).toEqual(Fuse.createIndex([], index.vocab).toJSON());
 });

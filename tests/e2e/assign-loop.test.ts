@@ -14,8 +14,8 @@ import { beforeEach, expect, inject, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CHECK_READY, axe, markLessonRead, openPage, watchPage, useBrowser, type PageWatch } from './browser';
 import { PROJECT_ROOT } from './site';
-import { pack } from '../../src/lib/link-codec';
-import { recordCode, recordChecksum, type CompletionRecord } from '../../src/lib/record';
+import { pack } from '../../src/lib/encoding/link-codec';
+import { recordCode, recordChecksum, type CompletionRecord } from '../../src/lib/supervisor/record';
 
 const base = inject('e2e.urls').subpath;
 const realBase = inject('e2e.urls').real;

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Frame, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from './site';
-import type { CourseQuestion } from '../../src/lib/course';
+import type { CourseQuestion } from '../../src/lib/course/course';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -143,7 +143,7 @@ export async function markLessonRead(target: Page | Frame, timeout = 15_000): Pr
  */
 /**
  * Ticks the best responses of the questions the current attempt shows (a check draws some of its
- * bank, src/lib/check-draw.ts), from the course data, since the page itself holds no answers.
+ * bank, src/lib/learner/check-draw.ts), from the course data, since the page itself holds no answers.
  * Returns the local ids of the questions answered.
  */
 export async function answerDrawnQuestions(target: Page | Frame, questions: readonly CourseQuestion[], pick: 'best' | 'first' = 'best'): Promise<string[]> {

@@ -10,9 +10,9 @@ import { beforeAll, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CHECK_READY, answerDrawnQuestions, openPage, useBrowser, watchPage } from './browser';
 import { PROJECT_ROOT } from './site';
-import { buildCourse, everyQuestion, type CourseModule } from '../../src/lib/course';
+import { buildCourse, everyQuestion, type CourseModule } from '../../src/lib/course/course';
 import { readCourseFiles } from '../../src/node/read-course';
-import { loadStoredProgress } from '../../src/lib/packed-storage';
+import { loadStoredProgress } from '../../src/lib/learner/packed-storage';
 
 const base = inject('e2e.urls').real;
 const browser = useBrowser();

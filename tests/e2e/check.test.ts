@@ -5,7 +5,7 @@
  * throws still let a learner take the check, with a visible notice.
  */
 import { expect, inject, test } from 'vitest';
-import { loadStoredProgress } from '../../src/lib/packed-storage';
+import { loadStoredProgress } from '../../src/lib/learner/packed-storage';
 import type { Page } from 'playwright-core';
 import { CHECK_READY, axe, openPage, watchPage, useBrowser } from './browser';
 
@@ -150,7 +150,7 @@ test('two named profiles on one browser keep their progress apart', async () => 
   await page.reload();
   await ready(page);
   await expect.poll(() => page.getByText('You have passed this check.').filter({ visible: true }).count()).toBe(1);
-  // Stored packed (src/lib/packed-storage.ts): read back as the store does.
+  // Stored packed (src/lib/learner/packed-storage.ts): read back as the store does.
   const stored = async (profile: string) => {
     const loaded = loadStoredProgress(JSON.parse((await page.evaluate((key) => localStorage.getItem(key), `crosswalk:progress:${profile}`))!));
     if (!loaded.ok) throw new Error(`${profile}'s stored progress does not load: ${loaded.reason}`);

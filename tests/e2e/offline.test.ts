@@ -17,10 +17,10 @@ import { CHECK_READY, answerDrawnQuestions, axe, openPage, report, useBrowser, w
 import { startStaticServer, type StaticServer } from './static-server';
 import { PROJECT_ROOT, VARIANTS } from './site';
 import { readCourseFiles } from '../../src/node/read-course';
-import { buildCourse, type CourseModule } from '../../src/lib/course';
+import { buildCourse, type CourseModule } from '../../src/lib/course/course';
 import { writeServiceWorker } from '../../src/node/service-worker';
-import { loadStoredProgress } from '../../src/lib/packed-storage';
-import type { ProgressState } from '../../src/lib/progress';
+import { loadStoredProgress } from '../../src/lib/learner/packed-storage';
+import type { ProgressState } from '../../src/lib/learner/progress';
 
 const subpathUrl = inject('e2e.urls').subpath;
 
@@ -46,7 +46,7 @@ afterAll(async () => {
 
 const PROGRESS_KEY = 'crosswalk:progress:default';
 
-/** The learner's progress as the store reads it (it is stored packed: src/lib/packed-storage.ts). */
+/** The learner's progress as the store reads it (it is stored packed: src/lib/learner/packed-storage.ts). */
 async function savedProgress(page: Page): Promise<ProgressState> {
   const raw = await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY);
   expect(raw, `${PROGRESS_KEY} in localStorage`).not.toBeNull();

@@ -3,7 +3,7 @@
  * yesterday sees it due on the home page today, and completes the review by keyboard alone.
  */
 import { expect, inject, test } from 'vitest';
-import { loadStoredDeck } from '../../src/lib/packed-deck';
+import { loadStoredDeck } from '../../src/lib/learner/packed-deck';
 import { axe, openPage, watchPage, useBrowser } from './browser';
 
 const base = inject('e2e.urls').subpath;
@@ -55,7 +55,7 @@ test('answered yesterday, due today: the home page says so and the session works
 
   await expect.poll(() => page.locator('[data-review-state="finished"]').count()).toBe(1);
   expect(await page.getByText('You reviewed 1 question: 0 again, 0 hard, 1 good, 0 easy.').count()).toBe(1);
-  // Stored packed (src/lib/packed-deck.ts): read back as the store does.
+  // Stored packed (src/lib/learner/packed-deck.ts): read back as the store does.
   const loaded = loadStoredDeck(JSON.parse((await page.evaluate(() => localStorage.getItem('crosswalk:review:default')))!));
   if (!loaded.ok) throw new Error(`the stored deck does not load: ${loaded.reason}`);
   expect(loaded.deck.cards['beta/only']!.reps).toBe(2);

@@ -19,8 +19,8 @@ import type { Frame, Page } from 'playwright-core';
 import { CHECK_READY, markLessonRead, openPage, report, useBrowser, watchPage, axe } from './browser';
 import { PROJECT_ROOT } from './site';
 import { startStaticServer, type StaticServer } from './static-server';
-import { decodeSuspendData, type SuspendModule } from '../../src/lib/suspend-data';
-import { buildCourse, everyQuestion } from '../../src/lib/course';
+import { decodeSuspendData, type SuspendModule } from '../../src/lib/lms/suspend-data';
+import { buildCourse, everyQuestion } from '../../src/lib/course/course';
 import { readCourseFiles } from '../../src/node/read-course';
 
 const FIXTURE = 'tests/fixtures/mini-course';

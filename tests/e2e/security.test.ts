@@ -14,7 +14,7 @@ import path from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { openPage, useBrowser, watchPage } from './browser';
 import { PROJECT_ROOT, VARIANTS, discoverPages, pagePath, readPage, type Variant } from './site';
-import { unsafeLinkReason } from '../../src/lib/safe-url';
+import { unsafeLinkReason } from '../../src/lib/encoding/safe-url';
 
 function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
   const out: string[] = [];

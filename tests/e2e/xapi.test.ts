@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { CHECK_READY, markLessonRead, openPage, report, useBrowser, watchPage } from './browser';
 import { OUTPUT_ROOT, PROJECT_ROOT } from './site';
 import { startStaticServer, type StaticServer } from './static-server';
-import { VERBS } from '../../src/lib/xapi';
+import { VERBS } from '../../src/lib/lms/xapi';
 
 const COURSE_DIR = 'tests/e2e/.output/xapi-course';
 const OUT_DIR = path.join(OUTPUT_ROOT, 'xapi');

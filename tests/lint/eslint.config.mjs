@@ -57,7 +57,7 @@ export default tseslint.config(
       // The Astro equivalent of react/no-danger: set:html renders a string as HTML.
       'astro/no-set-html-directive': 'error',
       // Astro bundles and hashes ordinary <script> tags, but not is:inline ones: the CSP would
-      // block them unless they carry a hash of their own, as src/lib/theme-init.ts does.
+      // block them unless they carry a hash of their own, as src/lib/site/theme-init.ts does.
       'no-restricted-syntax': [
         'error',
         {

@@ -6,12 +6,12 @@
  * stores use, so it is what localStorage would hold, key for key.
  * Used by the storage budget test (tests/content/budgets.test.ts) and `npm run bench`.
  */
-import { packProgress } from '../../src/lib/packed-storage';
-import { packDeck } from '../../src/lib/packed-deck';
-import { everyQuestion, type Course } from '../../src/lib/course';
-import { moduleFacts } from '../../src/lib/manifest';
-import { MAX_ATTEMPTS, emptyProgress, markLessonRead, recordAnswer, recordAttempt, recordVisit, newEpoch, type ProgressState } from '../../src/lib/progress';
-import { emptyDeck, rateCard, syncDeck, type ReviewDeck } from '../../src/lib/review';
+import { packProgress } from '../../src/lib/learner/packed-storage';
+import { packDeck } from '../../src/lib/learner/packed-deck';
+import { everyQuestion, type Course } from '../../src/lib/course/course';
+import { moduleFacts } from '../../src/lib/site/manifest';
+import { MAX_ATTEMPTS, emptyProgress, markLessonRead, recordAnswer, recordAttempt, recordVisit, newEpoch, type ProgressState } from '../../src/lib/learner/progress';
+import { emptyDeck, rateCard, syncDeck, type ReviewDeck } from '../../src/lib/learner/review';
 
 export interface LargestState {
   /** Storage key → the stored string, as the stores write them. */

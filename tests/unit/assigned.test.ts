@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { acceptAssignment, assignmentStandings, emptyAssigned, loadAssigned, newLearnerId, removeAssignment } from '../../src/lib/assigned';
-import type { Assignment } from '../../src/lib/assignment';
-import { emptyProgress, markLessonRead, recordAttempt, type ModuleFacts } from '../../src/lib/progress';
-import { qrGrid, qrPath } from '../../src/lib/qr';
+import { acceptAssignment, assignmentStandings, emptyAssigned, loadAssigned, newLearnerId, removeAssignment } from '../../src/lib/learner/assigned';
+import type { Assignment } from '../../src/lib/supervisor/assignment';
+import { emptyProgress, markLessonRead, recordAttempt, type ModuleFacts } from '../../src/lib/learner/progress';
+import { qrGrid, qrPath } from '../../src/lib/supervisor/qr';
 
 const assignment: Assignment = { id: 'k3v9q1ab', by: 'Ana', modules: ['m1', 'm2'], due: '2026-12-15', created: '2026-11-28' };
 const modules = new Map<string, ModuleFacts>([

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { MAX_ASSIGNMENT_CHARS, dueState, daysBetween, openAssignment, packAssignment, type Assignment } from '../../src/lib/assignment';
-import { pack } from '../../src/lib/link-codec';
+import { MAX_ASSIGNMENT_CHARS, dueState, daysBetween, openAssignment, packAssignment, type Assignment } from '../../src/lib/supervisor/assignment';
+import { pack } from '../../src/lib/encoding/link-codec';
 
 const known = new Set(['orientation', 'duty-01-caring-relationship', 'duty-06-linking-to-resources', 'duty-08-crises']);
 const base: Assignment = {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES, createBackup, parseBackup, planImport } from '../../src/lib/backup';
-import { emptyProgress, markLessonRead, recordAttempt, type Attempt } from '../../src/lib/progress';
-import { MAX_PROFILES, addProfile, defaultProfiles, type Profiles } from '../../src/lib/profiles';
+import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES, createBackup, parseBackup, planImport } from '../../src/lib/learner/backup';
+import { emptyProgress, markLessonRead, recordAttempt, type Attempt } from '../../src/lib/learner/progress';
+import { MAX_PROFILES, addProfile, defaultProfiles, type Profiles } from '../../src/lib/learner/profiles';
 
 const NOW = '2026-12-01T08:00:00.000Z';
 const v1Progress = JSON.parse(readFileSync(new URL('./fixtures/progress-v1.json', import.meta.url), 'utf8')) as { lessonsRead: string[] };

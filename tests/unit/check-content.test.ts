@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkContent, formatReport } from '../../src/node/check-content';
-import { lineOfField, parseFieldPath } from '../../src/lib/locate';
+import { lineOfField, parseFieldPath } from '../../src/lib/course/locate';
 import { MINI_COURSE, miniCourseCopies } from './fixture';
 
 const copies = miniCourseCopies('crosswalk-check-');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { attemptSize, drawForAttempt, drawWindows, seedOf } from '../../src/lib/check-draw';
+import { attemptSize, drawForAttempt, drawWindows, seedOf } from '../../src/lib/learner/check-draw';
 
 describe('drawing an attempt from the bank', () => {
   test('an attempt draws `draw` distinct items, the same ones for the same attempt number', () => {

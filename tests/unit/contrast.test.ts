@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { adjustUntil, contrastRatio, formatRatio, parseHex, relativeLuminance, toHex } from '../../src/lib/contrast';
+import { adjustUntil, contrastRatio, formatRatio, parseHex, relativeLuminance, toHex } from '../../src/lib/course/contrast';
 
 describe('WCAG contrast', () => {
   test.each([

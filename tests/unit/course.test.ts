@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildCourse, type CourseInput } from '../../src/lib/course';
+import { buildCourse, type CourseInput } from '../../src/lib/course/course';
 import { miniCourseInput, problemsOf, record } from './fixture';
 
 const moduleFile = (input: CourseInput, id: string) => input.modules.find((m) => m.file === `modules/${id}/index.mdx`)!;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCourseFiles } from '../../src/node/read-course';
-import { buildCourse, CourseValidationError, type CourseInput } from '../../src/lib/course';
+import { buildCourse, CourseValidationError, type CourseInput } from '../../src/lib/course/course';
 
 export const MINI_COURSE = fileURLToPath(new URL('../fixtures/mini-course', import.meta.url));
 

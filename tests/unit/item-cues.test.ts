@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { buildCourse, type CourseInput, type CourseModule } from '../../src/lib/course';
-import { cueFigures, itemProblems, keyIsLongest, keyLengthRatio, longestChoice, longestStrategyBest, usesGentleWords } from '../../src/lib/item-cues';
+import { buildCourse, type CourseInput, type CourseModule } from '../../src/lib/course/course';
+import { cueFigures, itemProblems, keyIsLongest, keyLengthRatio, longestChoice, longestStrategyBest, usesGentleWords } from '../../src/lib/course/item-cues';
 import { miniCourseInput } from './fixture';
 
 type CheckData = { draw?: number; items: unknown[]; practice?: unknown[]; passMark?: number };

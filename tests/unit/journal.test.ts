@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_NOTE_CHARS, deleteEntry, emptyJournal, journalMarkdown, loadJournal, saveEntry, sortedEntries } from '../../src/lib/journal';
+import { MAX_NOTE_CHARS, deleteEntry, emptyJournal, journalMarkdown, loadJournal, saveEntry, sortedEntries } from '../../src/lib/learner/journal';
 
 const base = { prompt: 'Think of a time…', lesson: 'The warm hand-off', module: 'Orientation', href: 'modules/orientation/warm-hand-off-and-limits/#reflect-r1' };
 const NOW = '2026-11-28T10:00:00.000Z';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { plainHeadingText, scanLesson } from '../../src/lib/lesson-scan';
+import { plainHeadingText, scanLesson } from '../../src/lib/course/lesson-scan';
 
 describe('scanLesson', () => {
   test('slugs headings the way Astro does, numbering repeats', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { pack, unpack, type UnpackOptions } from '../../src/lib/link-codec';
+import { pack, unpack, type UnpackOptions } from '../../src/lib/encoding/link-codec';
 
 const assignment: UnpackOptions = { kind: 'A', versions: [1], maxChars: 2000, maxJsonChars: 20_000 };
 const sample = { by: 'Ana (Circulation)', due: '2026-12-15', modules: ['orientation', 'duty-06-linking-to-resources'], note: 'Before your first evening shift ✨' };

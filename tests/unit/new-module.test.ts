@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { moduleIdProblem, scaffoldModule } from '../../src/lib/scaffold';
+import { moduleIdProblem, scaffoldModule } from '../../src/lib/course/scaffold';
 import { newModule, scaffoldContext } from '../../src/node/new-module';
 import { checkContent } from '../../src/node/check-content';
 import { MINI_COURSE, miniCourseCopies } from './fixture';

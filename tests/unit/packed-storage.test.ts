@@ -1,21 +1,21 @@
 /**
- * The packed forms of progress and review decks (src/lib/packed-storage.ts): packing changes
+ * The packed forms of progress and review decks (src/lib/learner/packed-storage.ts): packing changes
  * the spelling, never the data, for any state; damaged packed values are refused with a reason
  * (never a throw); values stored in the readable form before packing still load.
  */
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { canonicalJson } from '../../src/lib/canonical-json';
-import { emptyProgress, markLessonRead } from '../../src/lib/progress';
-import { emptyDeck, rateCard } from '../../src/lib/review';
-import { loadStoredDeck, packDeck } from '../../src/lib/packed-deck';
+import { canonicalJson } from '../../src/lib/encoding/canonical-json';
+import { emptyProgress, markLessonRead } from '../../src/lib/learner/progress';
+import { emptyDeck, rateCard } from '../../src/lib/learner/review';
+import { loadStoredDeck, packDeck } from '../../src/lib/learner/packed-deck';
 import {
   loadStoredProgress,
   packInstant,
   packProgress,
   unpackInstant,
   unpackProgress,
-} from '../../src/lib/packed-storage';
+} from '../../src/lib/learner/packed-storage';
 import { isoDateArb, mutate, progressArb } from './progress-arbitraries';
 
 describe('instants', () => {

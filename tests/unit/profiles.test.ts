@@ -11,7 +11,7 @@ import {
   renameProfile,
   switchProfile,
   type Profiles,
-} from '../../src/lib/profiles';
+} from '../../src/lib/learner/profiles';
 
 const NOW = '2026-12-01T08:00:00.000Z';
 

@@ -4,7 +4,7 @@
  * merging gets interesting); dates are real ISO strings.
  */
 import fc from 'fast-check';
-import { MAX_ATTEMPTS, PROGRESS_VERSION, type Attempt, type CheckRecord, type ModuleFacts, type ProgressState } from '../../src/lib/progress';
+import { MAX_ATTEMPTS, PROGRESS_VERSION, type Attempt, type CheckRecord, type ModuleFacts, type ProgressState } from '../../src/lib/learner/progress';
 
 export const MODULE_IDS = ['m1', 'm2', 'm3'] as const;
 export const LESSON_IDS = ['m1/l1', 'm1/l2', 'm2/l1', 'm2/l2', 'm3/l1'] as const;

@@ -20,10 +20,10 @@ import {
   type LoadResult,
   type ModuleFacts,
   type ProgressState,
-} from '../../src/lib/progress';
-import { canonicalJson } from '../../src/lib/canonical-json';
-import { createBackup, parseBackup, planImport } from '../../src/lib/backup';
-import { addProfile, defaultProfiles, findProfileByName, profilesSchema } from '../../src/lib/profiles';
+} from '../../src/lib/learner/progress';
+import { canonicalJson } from '../../src/lib/encoding/canonical-json';
+import { createBackup, parseBackup, planImport } from '../../src/lib/learner/backup';
+import { addProfile, defaultProfiles, findProfileByName, profilesSchema } from '../../src/lib/learner/profiles';
 import {
   MODULE_IDS,
   coarseDateArb,

@@ -10,9 +10,9 @@ import {
   recordFile,
   recordFileName,
   type CompletionRecord,
-} from '../../src/lib/record';
-import { pack } from '../../src/lib/link-codec';
-import { emptyProgress, markLessonRead, recordAttempt, type ModuleFacts } from '../../src/lib/progress';
+} from '../../src/lib/supervisor/record';
+import { pack } from '../../src/lib/encoding/link-codec';
+import { emptyProgress, markLessonRead, recordAttempt, type ModuleFacts } from '../../src/lib/learner/progress';
 
 const dayArb = fc.date({ min: new Date('2020-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const instantArb = fc.date({ min: new Date('2020-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => d.toISOString());

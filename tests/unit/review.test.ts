@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createEmptyCard, fsrs, Rating, State } from 'ts-fsrs';
-import { dueCount, dueQuestions, emptyDeck, intervalText, loadDeck, mergeDecks, previewIntervals, rateCard, syncDeck, type ReviewDeck } from '../../src/lib/review';
-import { emptyProgress, recordAnswer } from '../../src/lib/progress';
+import { dueCount, dueQuestions, emptyDeck, intervalText, loadDeck, mergeDecks, previewIntervals, rateCard, syncDeck, type ReviewDeck } from '../../src/lib/learner/review';
+import { emptyProgress, recordAnswer } from '../../src/lib/learner/progress';
 
 const day = 86_400_000;
 const start = new Date('2026-11-01T09:00:00.000Z');
@@ -108,8 +108,8 @@ describe('review decks in backups', () => {
   });
 
   test("a backup carries each profile's schedule, and importing merges it into the same-named profile", async () => {
-    const { createBackup, parseBackup, planImport } = await import('../../src/lib/backup');
-    const { defaultProfiles } = await import('../../src/lib/profiles');
+    const { createBackup, parseBackup, planImport } = await import('../../src/lib/learner/backup');
+    const { defaultProfiles } = await import('../../src/lib/learner/profiles');
     const deck = rateCard(emptyDeck(), 'm1/q1', 'good', start);
     const parsed = parseBackup(createBackup([{ name: 'Me', progress: emptyProgress('e'), review: deck }], start.toISOString()));
     expect(parsed.ok && parsed.backup.profiles[0]!.review).toEqual(deck);

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { isSafeLinkUrl, unsafeLinkReason } from '../../src/lib/safe-url';
-import { referenceSchema, resourceSchema } from '../../src/lib/schemas';
-import { apaSegments, apaToText } from '../../src/lib/apa';
+import { isSafeLinkUrl, unsafeLinkReason } from '../../src/lib/encoding/safe-url';
+import { referenceSchema, resourceSchema } from '../../src/lib/course/schemas';
+import { apaSegments, apaToText } from '../../src/lib/course/apa';
 
 describe('link URLs from content and imported data', () => {
   test.each([

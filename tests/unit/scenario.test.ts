@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { scenarioSchema, validateScenario, type Scenario } from '../../src/lib/scenario';
-import { endingsFound } from '../../src/lib/scenario-endings';
-import { FIRST_CHOICE, LONGEST_CHOICE, walkScenario } from '../../src/lib/item-cues';
+import { scenarioSchema, validateScenario, type Scenario } from '../../src/lib/course/scenario';
+import { endingsFound } from '../../src/lib/learner/scenario-endings';
+import { FIRST_CHOICE, LONGEST_CHOICE, walkScenario } from '../../src/lib/course/item-cues';
 
 const maps = new Set(['copeland-06', 'naps-01']);
 

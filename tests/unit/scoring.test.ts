@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { PARTIAL_CREDIT_RULE, percent, scoreCheck, scoreQuestion, seededShuffle, type ScorableQuestion } from '../../src/lib/scoring';
+import { PARTIAL_CREDIT_RULE, percent, scoreCheck, scoreQuestion, seededShuffle, type ScorableQuestion } from '../../src/lib/learner/scoring';
 
 const single: ScorableQuestion = {
   localId: 'q1',

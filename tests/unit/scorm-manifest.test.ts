@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { imsManifest, xmlId, type PackageDescription } from '../../src/lib/scorm-manifest';
+import { imsManifest, xmlId, type PackageDescription } from '../../src/lib/lms/scorm-manifest';
 
 const files = ['index.html', 'lms/index.html', 'lms/links.js', '_astro/app.js', 'modules/a b/index.html'];
 const base: Omit<PackageDescription, 'version'> = {

@@ -12,8 +12,8 @@ import {
   scorm12Duration,
   scorm2004Duration,
   type FrameLike,
-} from '../../src/lib/scorm';
-import { emptyProgress, type Attempt, type ModuleFacts } from '../../src/lib/progress';
+} from '../../src/lib/lms/scorm';
+import { emptyProgress, type Attempt, type ModuleFacts } from '../../src/lib/learner/progress';
 
 const api12 = { LMSInitialize: () => 'true' };
 const api2004 = { Initialize: () => 'true' };

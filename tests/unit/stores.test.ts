@@ -4,9 +4,9 @@
  * localStorage and sessionStorage first and then imports fresh copies of the modules.
  */
 import { afterAll, beforeEach, describe, expect, test, vi } from 'vitest';
-import { emptyProgress, markLessonRead, type Attempt, type ProgressState } from '../../src/lib/progress';
-import { canonicalJson } from '../../src/lib/canonical-json';
-import { loadStoredProgress } from '../../src/lib/packed-storage';
+import { emptyProgress, markLessonRead, type Attempt, type ProgressState } from '../../src/lib/learner/progress';
+import { canonicalJson } from '../../src/lib/encoding/canonical-json';
+import { loadStoredProgress } from '../../src/lib/learner/packed-storage';
 
 const PROGRESS_KEY = 'crosswalk:progress:default';
 const PROFILES_KEY = 'crosswalk:profiles';
@@ -133,7 +133,7 @@ const attempt: Attempt = {
 const stored = (key: string) => {
   const raw = browser.local.data.get(key);
   if (raw === undefined) return undefined;
-  // Stored packed (src/lib/packed-storage.ts); read it back the way the store does.
+  // Stored packed (src/lib/learner/packed-storage.ts); read it back the way the store does.
   const loaded = loadStoredProgress(JSON.parse(raw));
   if (!loaded.ok) throw new Error(`stored progress does not load: ${loaded.reason}`);
   return loaded.state as ProgressState;
@@ -448,7 +448,7 @@ describe('team and assignment stores', () => {
 
   test('importing writes only when something was added, and delete-all removes the key', async () => {
     const { importRecords, deleteAllTeamData, $team } = await import('../../src/stores/team');
-    const { recordCode } = await import('../../src/lib/record');
+    const { recordCode } = await import('../../src/lib/supervisor/record');
     $team.subscribe(() => undefined);
     const bad = importRecords([{ source: 'a', text: 'R1.nonsense.x' }]);
     expect(bad).toEqual([{ source: 'a', ok: false, message: expect.any(String) }]);

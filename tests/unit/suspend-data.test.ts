@@ -5,9 +5,9 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
-import { decodeSuspendData, encodeSuspendData, SUSPEND_DATA_LIMITS, type SuspendModule } from '../../src/lib/suspend-data';
-import { emptyProgress, type Attempt, type ProgressState } from '../../src/lib/progress';
-import { buildCourse, everyQuestion, type Course } from '../../src/lib/course';
+import { decodeSuspendData, encodeSuspendData, SUSPEND_DATA_LIMITS, type SuspendModule } from '../../src/lib/lms/suspend-data';
+import { emptyProgress, type Attempt, type ProgressState } from '../../src/lib/learner/progress';
+import { buildCourse, everyQuestion, type Course } from '../../src/lib/course/course';
 import { readCourseFiles } from '../../src/node/read-course';
 
 const NOW = new Date('2026-11-29T05:00:00.000Z');

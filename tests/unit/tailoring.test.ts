@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { contrastRatio } from '../../src/lib/contrast';
+import { contrastRatio } from '../../src/lib/course/contrast';
 import {
   PALETTE,
   accentPasses,
@@ -10,8 +10,8 @@ import {
   isPlaceholderResource,
   looksLikePlaceholder,
   themeStylesheet,
-} from '../../src/lib/tailoring';
-import type { Resource } from '../../src/lib/schemas';
+} from '../../src/lib/course/tailoring';
+import type { Resource } from '../../src/lib/course/schemas';
 import { miniCourseInput, problemsOf, record } from './fixture';
 
 

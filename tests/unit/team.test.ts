@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { csvCell, emptyTeam, loadTeam, mergeRecord, removeRecord, teamCsv, teamRows, type TeamState } from '../../src/lib/team';
-import type { CompletionRecord } from '../../src/lib/record';
+import { csvCell, emptyTeam, loadTeam, mergeRecord, removeRecord, teamCsv, teamRows, type TeamState } from '../../src/lib/supervisor/team';
+import type { CompletionRecord } from '../../src/lib/supervisor/record';
 
 function record(overrides: Partial<CompletionRecord> = {}): CompletionRecord {
   return {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { checkHref, lessonHref, withBase } from '../../src/lib/urls';
+import { checkHref, lessonHref, withBase } from '../../src/lib/site/urls';
 
 test.each([
   ['/', 'modules/x/', '/modules/x/'],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { webManifest } from '../../src/lib/web-manifest';
+import { webManifest } from '../../src/lib/site/web-manifest';
 
 describe('webManifest', () => {
   test.each([

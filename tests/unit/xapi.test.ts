@@ -3,8 +3,8 @@
  * and the outbox's sending rules (order, retry with backoff, duplicates, rejected statements).
  */
 import { beforeEach, describe, expect, test } from 'vitest';
-import { activityIds, authorization, progressStatements, retryDelayMs, statementUuid, VERBS, xapiConfigSchema, type Statement } from '../../src/lib/xapi';
-import { emptyProgress, markLessonRead, recordAnswer, recordAttempt, type ModuleFacts } from '../../src/lib/progress';
+import { activityIds, authorization, progressStatements, retryDelayMs, statementUuid, VERBS, xapiConfigSchema, type Statement } from '../../src/lib/lms/xapi';
+import { emptyProgress, markLessonRead, recordAnswer, recordAttempt, type ModuleFacts } from '../../src/lib/learner/progress';
 import { $outbox, enqueue, flush } from '../../src/stores/xapi';
 
 const BASE = 'https://library.example.org/crosswalk/';

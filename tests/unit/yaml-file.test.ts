@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { ContentFileError, readYamlFile, splitFrontmatter } from '../../src/lib/yaml-file';
+import { ContentFileError, readYamlFile, splitFrontmatter } from '../../src/lib/course/yaml-file';
 
 test('a YAML syntax error names the file and the line', () => {
   expect(() => readYamlFile('content/glossary.yaml', '- id: a\n  term: [unclosed\n- id: b\n')).toThrowError(ContentFileError);

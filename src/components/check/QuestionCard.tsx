@@ -10,8 +10,8 @@
  * React in the browser: issue 9's 80 KB budget for a check page.
  */
 import type { ChangeEvent } from 'react';
-import type { ViewQuestion } from '../../lib/check-view';
-import type { QuestionScore } from '../../lib/scoring';
+import type { ViewQuestion } from '../../lib/site/check-view';
+import type { QuestionScore } from '../../lib/learner/scoring';
 import { VERDICT_ICON, VERDICT_TEXT, formatPoints } from './verdict';
 
 interface Props {

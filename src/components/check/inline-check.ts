@@ -2,7 +2,7 @@
  * A question inside a lesson (Check.astro), ungraded: answer, then read the feedback on every
  * option. The answer is remembered (it feeds review later) but never scored.
  */
-import { scoreQuestion } from '../../lib/scoring';
+import { scoreQuestion } from '../../lib/learner/scoring';
 import { saveAnswer } from '../../stores/progress';
 import { chosenOptions, findQuestions, followChoices, showAnswered, showUnanswered } from './question-dom';
 

@@ -2,16 +2,16 @@
  * Brings a server-rendered module check (ModuleCheck.astro) to life: four views (taking, result,
  * summary once passed, review), attempts and answers saved through src/stores/progress.ts.
  *
- * Each attempt draws its items from the module's bank (src/lib/check-draw.ts: attempt k of the
+ * Each attempt draws its items from the module's bank (src/lib/learner/check-draw.ts: attempt k of the
  * learner's, so a reload shows the same questions, a retake different ones) and shows their
  * options in an order of its own. The page holds no answers: which options are best, and the
  * feedback, come from review-questions/<module>.json, fetched when the learner submits (or
  * reviews a passed check), and are taken out of the page again for a retake.
  */
-import type { ReviewQuestion } from '../../lib/check-view';
-import { drawForAttempt, seedOf } from '../../lib/check-draw';
-import { attemptsTaken, type ModuleFacts } from '../../lib/progress';
-import { percent, scoreCheck, seededShuffle } from '../../lib/scoring';
+import type { ReviewQuestion } from '../../lib/site/check-view';
+import { drawForAttempt, seedOf } from '../../lib/learner/check-draw';
+import { attemptsTaken, type ModuleFacts } from '../../lib/learner/progress';
+import { percent, scoreCheck, seededShuffle } from '../../lib/learner/scoring';
 import { $progress, saveAnswer, saveAttempt } from '../../stores/progress';
 import {
   attachKey,

@@ -4,8 +4,8 @@
  * The page's own radios and checkboxes hold the answer, so a choice made before this code
  * arrived is not lost.
  */
-import type { ViewQuestion } from '../../lib/check-view';
-import type { ScorableQuestion, QuestionScore } from '../../lib/scoring';
+import type { ViewQuestion } from '../../lib/site/check-view';
+import type { ScorableQuestion, QuestionScore } from '../../lib/learner/scoring';
 import { VERDICT_ICON, VERDICT_TEXT, formatPoints } from './verdict';
 
 export interface EnhancedQuestion extends ScorableQuestion {

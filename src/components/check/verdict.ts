@@ -1,5 +1,5 @@
 /** How a question's result is said, shared by the React card (review) and the plain check scripts. */
-import type { Verdict } from '../../lib/scoring';
+import type { Verdict } from '../../lib/learner/scoring';
 
 export const VERDICT_TEXT: Record<Verdict, string> = { correct: 'Correct', partial: 'Partly correct', incorrect: 'Not correct' };
 /** Beside the words, never instead of them (hidden from screen readers, which read the words). */

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useStore } from '@nanostores/react';
-import { journalMarkdown, sortedEntries } from '../../lib/journal';
+import { journalMarkdown, sortedEntries } from '../../lib/learner/journal';
 import { $journal, deleteAllNotes, deleteNote } from '../../stores/journal';
 import { download } from '../tools/browser';
 

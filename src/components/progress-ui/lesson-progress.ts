@@ -3,7 +3,7 @@
  * counts it as read when the learner reaches its end (or presses the button), and says so.
  */
 import { $progress, markRead, saveVisit } from '../../stores/progress';
-import type { ModuleFacts } from '../../lib/progress';
+import type { ModuleFacts } from '../../lib/learner/progress';
 
 export function trackLesson(box: HTMLElement): void {
   const lessonId = box.dataset.lessonId!;

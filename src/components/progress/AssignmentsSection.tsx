@@ -4,10 +4,10 @@
  */
 import { useStore } from '@nanostores/react';
 import { useMemo } from 'react';
-import { DUE_LABELS, assignmentStandings } from '../../lib/assigned';
-import { formatDay, localDay } from '../../lib/assignment';
-import type { CourseManifest } from '../../lib/manifest';
-import { moduleHref, withBase } from '../../lib/urls';
+import { DUE_LABELS, assignmentStandings } from '../../lib/learner/assigned';
+import { formatDay, localDay } from '../../lib/supervisor/assignment';
+import type { CourseManifest } from '../../lib/site/manifest';
+import { moduleHref, withBase } from '../../lib/site/urls';
 import { $assigned, dismissAssignment } from '../../stores/assigned';
 import { $progress } from '../../stores/progress';
 import { completeText } from './progress-view';

@@ -4,8 +4,8 @@
  * Importing shows what will happen and waits for "Import": a wrong file changes nothing.
  */
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import { createBackup, parseBackup, planImport, type Backup, type ImportPlan } from '../../lib/backup';
-import { newProfileId } from '../../lib/profiles';
+import { createBackup, parseBackup, planImport, type Backup, type ImportPlan } from '../../lib/learner/backup';
+import { newProfileId } from '../../lib/learner/profiles';
 import { $profiles, createProfile } from '../../stores/profiles';
 import { progressOf, writeProgress } from '../../stores/progress';
 import { deckOf, writeDeck } from '../../stores/review';

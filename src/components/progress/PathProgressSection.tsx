@@ -4,8 +4,8 @@
  * A list of modules rather than a table: it reads the same at 360px as at 1280px.
  */
 import { useStore } from '@nanostores/react';
-import type { CourseManifest } from '../../lib/manifest';
-import { withBase, moduleHref } from '../../lib/urls';
+import type { CourseManifest } from '../../lib/site/manifest';
+import { withBase, moduleHref } from '../../lib/site/urls';
 import { $progress } from '../../stores/progress';
 import { completeText, dateText, progressGroups, type ModuleRow } from './progress-view';
 

@@ -6,7 +6,7 @@
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useStore } from '@nanostores/react';
 import { $profiles, createProfile, deleteProfile, renameActiveProfile, setActiveProfile } from '../../stores/profiles';
-import { MAX_NAME_LENGTH } from '../../lib/profiles';
+import { MAX_NAME_LENGTH } from '../../lib/learner/profiles';
 import { ConfirmRegion } from './ConfirmRegion';
 import { StatusLine, useStatus } from './StatusLine';
 

@@ -8,7 +8,7 @@
  * where the page claims "Not started" for a learner who has finished.
  */
 import { useEffect, useState } from 'react';
-import type { CourseManifest } from '../../lib/manifest';
+import type { CourseManifest } from '../../lib/site/manifest';
 import { AssignmentsSection } from './AssignmentsSection';
 import { BackupSection } from './BackupSection';
 import { EraseSection } from './EraseSection';

@@ -5,9 +5,9 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { useStore } from '@nanostores/react';
-import type { CourseManifest } from '../../lib/manifest';
-import { buildRecord, recordCode, recordFile, recordFileName, MAX_LEARNER_NAME, type CompletionRecord } from '../../lib/record';
-import { withBase } from '../../lib/urls';
+import type { CourseManifest } from '../../lib/site/manifest';
+import { buildRecord, recordCode, recordFile, recordFileName, MAX_LEARNER_NAME, type CompletionRecord } from '../../lib/supervisor/record';
+import { withBase } from '../../lib/site/urls';
 import { $assigned, learnerId } from '../../stores/assigned';
 import { $profiles } from '../../stores/profiles';
 import { $progress } from '../../stores/progress';

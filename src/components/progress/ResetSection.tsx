@@ -1,6 +1,6 @@
 /**
  * Start the active profile afresh. Other tabs adopt the reset too (a reset starts a
- * new epoch, which wins over merging: src/lib/progress.ts syncIncoming).
+ * new epoch, which wins over merging: src/lib/learner/progress.ts syncIncoming).
  */
 import { useStore } from '@nanostores/react';
 import { $profiles } from '../../stores/profiles';

@@ -3,9 +3,9 @@
  * Pure (no DOM, no storage) so it can be tested with plain objects; the React
  * sections beside this file only render what these functions return.
  */
-import type { CourseManifest, ManifestModule } from '../../lib/manifest';
-import { moduleProgress, pathProgress, STATUS_LABELS, type ModuleStatus, type ProgressState } from '../../lib/progress';
-import type { ImportPlan } from '../../lib/backup';
+import type { CourseManifest, ManifestModule } from '../../lib/site/manifest';
+import { moduleProgress, pathProgress, STATUS_LABELS, type ModuleStatus, type ProgressState } from '../../lib/learner/progress';
+import type { ImportPlan } from '../../lib/learner/backup';
 import type { StorageHealth } from '../../stores/storage';
 
 export interface ModuleRow {

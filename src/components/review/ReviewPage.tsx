@@ -8,9 +8,9 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '@nanostores/react';
-import type { ReviewQuestion } from '../../lib/check-view';
-import { RATING_FOR_VERDICT, dueQuestions, intervalText, moduleOfQuestion, previewIntervals, type ReviewRating } from '../../lib/review';
-import { scoreQuestion, seededShuffle, type QuestionScore } from '../../lib/scoring';
+import type { ReviewQuestion } from '../../lib/site/check-view';
+import { RATING_FOR_VERDICT, dueQuestions, intervalText, moduleOfQuestion, previewIntervals, type ReviewRating } from '../../lib/learner/review';
+import { scoreQuestion, seededShuffle, type QuestionScore } from '../../lib/learner/scoring';
 import { $deck, rateReview, syncReview } from '../../stores/review';
 import { saveAnswer } from '../../stores/progress';
 import { QuestionCard } from '../check/QuestionCard';

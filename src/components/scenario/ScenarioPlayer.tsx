@@ -10,9 +10,9 @@
  * Both are applied after hydration, so the server's HTML and React's first render agree.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { Scenario } from '../../lib/scenario';
-import { endingsFound, OUTCOME_TEXT } from '../../lib/scenario-endings';
-import { seededShuffle } from '../../lib/scoring';
+import type { Scenario } from '../../lib/course/scenario';
+import { endingsFound, OUTCOME_TEXT } from '../../lib/learner/scenario-endings';
+import { seededShuffle } from '../../lib/learner/scoring';
 import { $progress, saveScenarioEnding } from '../../stores/progress';
 
 interface Props {

@@ -3,14 +3,14 @@
  * index (once, when search first opens) and renders results with DOM calls only: titles and
  * excerpts are set as text, and matched words are wrapped in <mark> elements.
  */
-import type { SearchHit, Searcher } from '../../lib/search';
+import type { SearchHit, Searcher } from '../../lib/site/search';
 
 let loading: Promise<Searcher> | undefined;
 
 /** Fetches the index and fuse.js on first use; later calls share the same promise. */
 export function loadSearcher(base: string): Promise<Searcher> {
   loading ??= (async () => {
-    const [{ Searcher }, response] = await Promise.all([import('../../lib/search'), fetch(`${base}search-index.json`)]);
+    const [{ Searcher }, response] = await Promise.all([import('../../lib/site/search'), fetch(`${base}search-index.json`)]);
     if (!response.ok) throw new Error(`the search index answered ${response.status}`);
     return new Searcher(await response.json());
   })();
@@ -28,7 +28,7 @@ const KIND_LABELS: Record<string, string> = {
 };
 
 async function marked(text: string, matched: string[]): Promise<DocumentFragment> {
-  const { highlight } = await import('../../lib/search');
+  const { highlight } = await import('../../lib/site/search');
   const fragment = document.createDocumentFragment();
   for (const piece of highlight(text, matched)) {
     if (piece.mark) {

@@ -5,10 +5,10 @@
  * in the link's #fragment, which browsers never send to the web server.
  */
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { MAX_ASSIGNMENT_CHARS, MAX_NAME, MAX_NOTE, formatDay, localDay, packAssignment, type Assignment } from '../../lib/assignment';
-import type { CourseManifest } from '../../lib/manifest';
-import { randomId } from '../../lib/fields';
-import { qrGrid, qrPath } from '../../lib/qr';
+import { MAX_ASSIGNMENT_CHARS, MAX_NAME, MAX_NOTE, formatDay, localDay, packAssignment, type Assignment } from '../../lib/supervisor/assignment';
+import type { CourseManifest } from '../../lib/site/manifest';
+import { randomId } from '../../lib/encoding/fields';
+import { qrGrid, qrPath } from '../../lib/supervisor/qr';
 import { copyText, mailtoHref } from './browser';
 import './tools.css';
 

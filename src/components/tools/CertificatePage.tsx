@@ -4,10 +4,10 @@
  * Laid out to print on one page (see the print rules in tools.css and certificate.astro).
  */
 import { useEffect, useMemo, useState } from 'react';
-import { formatDay } from '../../lib/assignment';
-import type { CourseManifest } from '../../lib/manifest';
-import { openRecord, recordChecksum } from '../../lib/record';
-import { CELL_LABELS } from '../../lib/team';
+import { formatDay } from '../../lib/supervisor/assignment';
+import type { CourseManifest } from '../../lib/site/manifest';
+import { openRecord, recordChecksum } from '../../lib/supervisor/record';
+import { CELL_LABELS } from '../../lib/supervisor/team';
 import './tools.css';
 
 interface Props {

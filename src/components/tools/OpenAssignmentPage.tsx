@@ -7,8 +7,8 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from '@nanostores/react';
-import { formatDay, openAssignment, type OpenedAssignment } from '../../lib/assignment';
-import type { CourseManifest } from '../../lib/manifest';
+import { formatDay, openAssignment, type OpenedAssignment } from '../../lib/supervisor/assignment';
+import type { CourseManifest } from '../../lib/site/manifest';
 import { $assigned, accept } from '../../stores/assigned';
 import './tools.css';
 

@@ -6,10 +6,10 @@
  */
 import { useId, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import { useStore } from '@nanostores/react';
-import { formatDay, localDay } from '../../lib/assignment';
-import type { CourseManifest } from '../../lib/manifest';
-import { MAX_RECORD_FILE_BYTES } from '../../lib/record';
-import { CELL_LABELS, teamCsv, teamRows, type SortKey, type StatusFilter } from '../../lib/team';
+import { formatDay, localDay } from '../../lib/supervisor/assignment';
+import type { CourseManifest } from '../../lib/site/manifest';
+import { MAX_RECORD_FILE_BYTES } from '../../lib/supervisor/record';
+import { CELL_LABELS, teamCsv, teamRows, type SortKey, type StatusFilter } from '../../lib/supervisor/team';
 import { $team, deleteAllTeamData, importRecords, removeLearner, type ImportResult } from '../../stores/team';
 import { download } from './browser';
 import './tools.css';

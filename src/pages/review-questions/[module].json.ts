@@ -6,9 +6,9 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCourse } from '../../data/course';
-import { everyQuestion } from '../../lib/course';
+import { everyQuestion } from '../../lib/course/course';
 import { url } from '../../data/url';
-import { viewQuestion, type ReviewQuestion } from '../../lib/check-view';
+import { viewQuestion, type ReviewQuestion } from '../../lib/site/check-view';
 
 export const getStaticPaths = (async () => {
   const course = await getCourse();

@@ -22,12 +22,12 @@
  *
  * What is kept is what a learner earned and needs to carry on: lessons read, checks passed,
  * best scores, and the latest answer to each question (which is where the check's answers are
- * kept too, src/lib/progress.ts). Dates are
+ * kept too, src/lib/learner/progress.ts). Dates are
  * not kept one by one (they would not fit in 4,096 characters): on restore, everything is dated
  * at `saved`. Attempt history beyond the best attempt, and the "last visited" lesson, are not
  * kept: the LMS keeps the position separately (cmi.location / cmi.core.lesson_location).
  */
-import { emptyProgress, PROGRESS_VERSION, type Attempt, type ProgressState } from './progress';
+import { emptyProgress, PROGRESS_VERSION, type Attempt, type ProgressState } from '../learner/progress';
 
 export const SUSPEND_DATA_LIMITS = { '1.2': 4096, '2004': 64000 } as const;
 
@@ -72,7 +72,7 @@ function fromDigits(text: string): number {
   return value;
 }
 
-/** Option ids are 'a', 'b', 'c'… (src/lib/course.ts): option i is bit i. */
+/** Option ids are 'a', 'b', 'c'… (src/lib/course/course.ts): option i is bit i. */
 function optionsToMask(options: readonly string[], count: number): number {
   let mask = 0;
   for (const id of options) {

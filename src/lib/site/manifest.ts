@@ -3,9 +3,9 @@
  * ids, titles, lesson ids, content hashes. Passed to islands as props and to
  * plain scripts through data attributes.
  */
-import type { Course, CourseModule } from './course';
-import type { ModuleFacts } from './progress';
-import { hashText } from './hash';
+import type { Course, CourseModule } from '../course/course';
+import type { ModuleFacts } from '../learner/progress';
+import { hashText } from '../encoding/hash';
 
 export interface ManifestModule extends ModuleFacts {
   title: string;

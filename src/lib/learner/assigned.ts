@@ -8,8 +8,8 @@
  * on load; the learner id is kept whenever it is readable, so records stay one row on the team page.
  */
 import * as z from 'zod/mini';
-import { assignmentSchema, dueState, type Assignment, type DueState } from './assignment';
-import { randomId } from './fields';
+import { assignmentSchema, dueState, type Assignment, type DueState } from '../supervisor/assignment';
+import { randomId } from '../encoding/fields';
 import { moduleProgress, type ModuleFacts, type ProgressState } from './progress';
 
 export const ASSIGNED_VERSION = 1;

@@ -13,11 +13,11 @@
  * show, never throws, and never returns text that was not validated as plain text.
  */
 import * as z from 'zod/mini';
-import { canonicalJson } from './canonical-json';
-import { daySchema, plainText } from './fields';
-import { hashText } from './hash';
-import { pack, unpack } from './link-codec';
-import { moduleProgress, type ModuleFacts, type ModuleStatus, type ProgressState } from './progress';
+import { canonicalJson } from '../encoding/canonical-json';
+import { daySchema, plainText } from '../encoding/fields';
+import { hashText } from '../encoding/hash';
+import { pack, unpack } from '../encoding/link-codec';
+import { moduleProgress, type ModuleFacts, type ModuleStatus, type ProgressState } from '../learner/progress';
 
 export const RECORD_FORMAT = 'crosswalk-record';
 export const RECORD_VERSION = 1;

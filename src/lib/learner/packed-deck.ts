@@ -3,7 +3,7 @@
  * are in ./packed-storage.ts). Kept apart so that pages which read progress do not load the
  * review scheduler (ts-fsrs) that ./review.ts brings.
  */
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../encoding/canonical-json';
 import { asArray, asRecord, groupById, packInstant, ungroup, unpackInstant } from './packed-storage';
 import { REVIEW_VERSION, loadDeck, type ReviewDeck, type StoredCard } from './review';
 

@@ -6,7 +6,7 @@
  * The package is one SCO for a whole path (see README, "Use it in an LMS"): the LMS records
  * one result, "completed the path", which is what an LMS administrator assigns and reports on.
  */
-import { moduleProgress, pathProgress, type ModuleFacts, type ProgressState } from './progress';
+import { moduleProgress, pathProgress, type ModuleFacts, type ProgressState } from '../learner/progress';
 
 export type ScormVersion = '1.2' | '2004';
 

@@ -8,9 +8,9 @@
  * prints the figures. Pure: it reads the course graph, nothing else.
  */
 import type { CourseCheck, CourseModule, CourseOption, CourseProblem, CourseQuestion } from './course';
-import { attemptSize as drawnSize, drawWindows } from './check-draw';
+import { attemptSize as drawnSize, drawWindows } from '../learner/check-draw';
 import type { Scenario } from './scenario';
-import { scoreQuestion } from './scoring';
+import { scoreQuestion } from '../learner/scoring';
 
 /** How far a key's length may stray from the distractors' mean before it stands out. */
 export const LENGTH_RATIO = { min: 0.8, max: 1.25 } as const;

@@ -3,7 +3,7 @@
  * copies merge, and how module status is derived. Pure data in, data out; the
  * stores in src/stores decide where it is kept.
  *
- * One key per profile (src/stores/progress.ts), packed to save space (src/lib/packed-storage.ts);
+ * One key per profile (src/stores/progress.ts), packed to save space (src/lib/learner/packed-storage.ts);
  * unpacked, and in backups, it reads as this JSON:
  *   {
  *     "version": 2,
@@ -57,7 +57,7 @@ export const checkRecordSchema = z.object({
   passedAt: z.optional(isoDate),
   /**
    * Attempts ever made (only the last MAX_ATTEMPTS are kept): which bank items the next attempt
-   * draws (src/lib/check-draw.ts). Absent in records saved before banks: count the attempts kept.
+   * draws (src/lib/learner/check-draw.ts). Absent in records saved before banks: count the attempts kept.
    */
   taken: z.optional(z.int().check(z.gte(0))),
 });

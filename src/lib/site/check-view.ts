@@ -3,8 +3,8 @@
  * where each option is taught (as a ready link), and the citations. Plain data,
  * so it can be rendered on the server or sent to the review page as JSON.
  */
-import type { Course, CourseQuestion } from './course';
-import { findLesson } from './course';
+import type { Course, CourseQuestion } from '../course/course';
+import { findLesson } from '../course/course';
 import { lessonHref } from './urls';
 
 export interface ViewLink {

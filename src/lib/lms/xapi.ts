@@ -3,7 +3,7 @@
  * optional `xapi:` block in content/site.yaml. Pure: the outbox and sending live in
  * src/stores/xapi.ts.
  *
- * Statements come from what changed in a learner's progress (src/lib/progress.ts):
+ * Statements come from what changed in a learner's progress (src/lib/learner/progress.ts):
  *   a lesson newly read          → experienced  the lesson
  *   a question newly answered    → answered     the question   (result: success, response)
  *   a check attempt              → passed or failed  the module check (result: score)
@@ -12,7 +12,7 @@
  * the course's home page: no name and no email unless the site chooses to send one.
  */
 import { z } from 'zod/mini';
-import type { ProgressState } from './progress';
+import type { ProgressState } from '../learner/progress';
 
 export const XAPI_VERSION = '1.0.3';
 

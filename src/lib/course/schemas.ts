@@ -7,8 +7,8 @@
  * and by the Node-side reader used in tests and scripts, so both see the same rules.
  */
 import { z } from 'zod';
-import { unsafeLinkReason } from './safe-url';
-import { xapiConfigSchema } from './xapi';
+import { unsafeLinkReason } from '../encoding/safe-url';
+import { xapiConfigSchema } from '../lms/xapi';
 
 /** Lowercase words joined by hyphens: safe in URLs and storage keys. */
 export const kebabId = z
@@ -54,7 +54,7 @@ export const frameworkSchema = z.strictObject({
 });
 
 // ---------------------------------------------------------------------------
-/** A link target from content: relative, https:, mailto: or tel: (src/lib/safe-url.ts says why). */
+/** A link target from content: relative, https:, mailto: or tel: (src/lib/encoding/safe-url.ts says why). */
 export const linkUrl = z.string().superRefine((url, ctx) => {
   const reason = unsafeLinkReason(url);
   if (reason) ctx.addIssue({ code: 'custom', message: `"${url}" ${reason}` });
@@ -113,7 +113,7 @@ export const partSchema = z.strictObject({
   summary: text,
 });
 
-/** `#RRGGBB`; contrast against the themes is checked by src/lib/tailoring.ts. */
+/** `#RRGGBB`; contrast against the themes is checked by src/lib/course/tailoring.ts. */
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'write the colour as "#" and six hex digits, for example "#1f5f8b"');
 
 export const siteSchema = z.strictObject({
@@ -135,7 +135,7 @@ export const siteSchema = z.strictObject({
   accentColorDark: hexColor.optional(),
   /** The parts of the course, in catalogue order. */
   parts: z.array(partSchema).min(1),
-  /** A Learning Record Store to report to (src/lib/xapi.ts). Absent: nothing is ever sent. */
+  /** A Learning Record Store to report to (src/lib/lms/xapi.ts). Absent: nothing is ever sent. */
   xapi: z.optional(xapiConfigSchema),
 });
 

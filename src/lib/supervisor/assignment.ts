@@ -7,8 +7,8 @@
  * links short enough for email and QR codes; the rest of the code uses the readable form.
  */
 import * as z from 'zod/mini';
-import { daySchema, plainText } from './fields';
-import { pack, unpack, type UnpackProblem } from './link-codec';
+import { daySchema, plainText } from '../encoding/fields';
+import { pack, unpack, type UnpackProblem } from '../encoding/link-codec';
 
 export const ASSIGNMENT_VERSION = 1;
 /** Links longer than this are refused before decoding; a QR code still scans at this size. */

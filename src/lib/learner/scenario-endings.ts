@@ -3,7 +3,7 @@
  * they have found. Apart from ./scenario.ts so the player in the browser does not bring zod.
  * Pure: it takes the scenario and the ids of the endings reached (kept with progress).
  */
-import type { Scenario } from './scenario';
+import type { Scenario } from '../course/scenario';
 
 /** How each kind of ending is named to the learner: a symbol and words, never colour alone. */
 export const OUTCOME_TEXT: Record<'best' | 'partial' | 'missed', { icon: string; label: string }> = {

@@ -2,7 +2,7 @@
  * The packed forms in which progress (here) and review decks (./packed-deck.ts) are kept in
  * localStorage. The learner's largest possible state must stay within 64,000 characters (issue 9's budget: the size of a
  * SCORM 2004 suspend_data, and a small share of any browser's quota), and the readable JSON
- * of src/lib/progress.ts and src/lib/review.ts is three times that. Packing changes only the
+ * of src/lib/learner/progress.ts and src/lib/learner/review.ts is three times that. Packing changes only the
  * spelling, never the data: unpack(pack(x)) equals x, which tests/unit/packed-storage.test.ts
  * checks for any state. Backups stay in the readable form.
  *
@@ -14,7 +14,7 @@
  *  - an attempt is an array, and its ratio is left out when it is exactly points / max;
  *  - the best attempt is the index of the attempt it equals, when it equals one.
  */
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../encoding/canonical-json';
 import { PROGRESS_VERSION, loadProgress, type Attempt, type CheckRecord, type LoadResult, type ProgressState } from './progress';
 
 /** The "v" of packed progress; readable progress carries "version" instead. */

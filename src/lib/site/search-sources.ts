@@ -4,7 +4,7 @@
  * Check questions are left out: they repeat what the sections teach, and the answer to "where is
  * this taught" is the section.
  */
-import type { Course } from './course';
+import type { Course } from '../course/course';
 import { lessonHref, moduleHref } from './urls';
 import type { SearchSource } from './search';
 

@@ -4,7 +4,7 @@
  * that is a file of the course (never a request to another website), and a list of everything
  * still at its placeholder text so nobody relies on a referral that does not exist.
  *
- * Pure: the build (src/lib/course.ts), `npm run check:content` and the theme stylesheet
+ * Pure: the build (src/lib/course/course.ts), `npm run check:content` and the theme stylesheet
  * (src/pages/theme.css.ts) all use these functions, so there is one copy of each rule.
  */
 import { adjustUntil, contrastRatio, formatRatio } from './contrast';

@@ -9,7 +9,7 @@
  * Pure: no DOM, no storage.
  */
 import * as z from 'zod/mini';
-import { plainText } from './fields';
+import { plainText } from '../encoding/fields';
 
 export const JOURNAL_VERSION = 1;
 export const MAX_ENTRIES = 500;

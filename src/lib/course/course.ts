@@ -30,7 +30,7 @@ import {
 } from './schemas';
 import { scanLesson, type LessonSection } from './lesson-scan';
 import { scenarioSchema, validateScenario, type Scenario } from './scenario';
-import { hashText } from './hash';
+import { hashText } from '../encoding/hash';
 import { checkSiteTailoring } from './tailoring';
 import { HEX_COLOR } from './contrast';
 
