@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { buildCourse, formatProblem, type Course } from '../../src/lib/course/course';
 import { cueFigures, formatCueFigures, itemProblems, MAX_FIRST_CORRECT_SHARE, MAX_LONGEST_SHARE_COURSE, type CueFigures } from '../../src/lib/course/item-cues';
 import { readCourseFiles } from '../../src/node/read-course';
+import { drawForAttempt } from '../../src/lib/learner/check-draw';
+import { scoreCheck } from '../../src/lib/learner/scoring';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let course: Course;
@@ -60,5 +62,23 @@ describe('no question gives its answer away', () => {
     const cued = figures.scenarios.filter((s) => s.first.startsWith('best') || s.longest.startsWith('best')).map((s) => s.id);
     expect(cued).toEqual([]);
     for (const s of figures.scenarios) expect(s.best, `${s.id}: best endings`).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('the best responses pass', () => {
+  test('every attempt of every module check scores 100% with the correct options', () => {
+    for (const module of course.modules) {
+      const { items, draw, passMark } = module.check;
+      for (let attempt = 0; attempt < items.length; attempt++) {
+        const questions = drawForAttempt(items.length, draw, module.id, attempt).flatMap((i) => {
+          const item = items[i]!;
+          return item.kind === 'scenario' ? item.questions : [item.question];
+        });
+        const answers = Object.fromEntries(questions.map((q) => [q.localId, q.options.filter((o) => o.correct).map((o) => o.id)]));
+        const score = scoreCheck(questions, answers, passMark);
+        expect(score.ratio, `${module.id}, attempt ${attempt + 1}`).toBe(1);
+        expect(score.passed).toBe(true);
+      }
+    }
   });
 });

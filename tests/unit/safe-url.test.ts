@@ -30,8 +30,35 @@ describe('link URLs from content and imported data', () => {
     [' https://example.org', 'spaces'],
     ['', 'empty'],
     ['file:///etc/passwd', 'scheme'],
+    ['/\\evil.example/x', 'backslash'],
+    ['\\\\evil.example/x', 'backslash'],
+    ['/\\/evil.example', 'backslash'],
+    ['\t//evil.example', 'spaces'],
+    ['/\n/evil.example', 'control character'],
+    ['ht\ttps://evil.example', 'control character'],
+    ['https://evil\n.example', 'control character'],
   ])('refuses %j and says why', (url, why) => {
     expect(unsafeLinkReason(url)).toContain(why);
+  });
+
+  test('a relative link that passes stays on the course’s own site, however it is spelt', () => {
+    // The family of spellings browsers turn into another host: slashes, backslashes, tabs and
+    // newlines mixed before a host name, or inside a scheme.
+    const piece = fc.constantFrom('/', '\\', '\t', '\n', '\r', ' ', '.', ':', 'evil.example', 'https', '%2f', '%5c', '@', '?', '#');
+    const base = 'https://library.example.org/training/crosswalk/modules/';
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }).map((parts) => parts.join('')), (url) => {
+        if (!isSafeLinkUrl(url) || /^[a-z][a-z0-9+.-]*:/i.test(url)) return;
+        let resolved: URL;
+        try {
+          resolved = new URL(url, base);
+        } catch {
+          return;
+        }
+        expect(resolved.origin, url).toBe('https://library.example.org');
+      }),
+      { numRuns: 5_000 },
+    );
   });
 
   test('no string with a scheme other than https, mailto or tel passes', () => {

@@ -26,6 +26,7 @@ import {
   type EnhancedQuestion,
 } from './question-dom';
 import { formatPoints } from './verdict';
+import { fragmentText } from '../../lib/encoding/fragment';
 
 type View = 'taking' | 'result' | 'summary' | 'review';
 type AnswerKey = Record<string, ReviewQuestion>;
@@ -33,13 +34,7 @@ type AnswerKey = Record<string, ReviewQuestion>;
 const dateText = (iso: string) => new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
 
 /** The question a `#q-<id>` link points at; a malformed one (`#q-%E0`) points at none. */
-function questionInHash(hash: string): string {
-  try {
-    return decodeURIComponent(hash.replace(/^#q-/, ''));
-  } catch {
-    return '';
-  }
-}
+const questionInHash = (hash: string): string => (hash.startsWith('#q-') ? fragmentText(hash).slice(2) : '');
 
 const KEY_FAILED =
   'Your answers could not be scored: the file with the answers did not load (the connection may be down, and this page was not saved for offline use). Your choices are still here. Press "Submit my answers" to try again.';

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { formatDay } from '../../lib/supervisor/assignment';
+import { fragmentText } from '../../lib/encoding/fragment';
 import type { CourseManifest } from '../../lib/site/manifest';
 import { openRecord, recordChecksum } from '../../lib/supervisor/record';
 import { CELL_LABELS } from '../../lib/supervisor/team';
@@ -19,7 +20,7 @@ interface Props {
 export default function CertificatePage({ manifest, libraryName, base }: Props) {
   const [hash, setHash] = useState<string | null>(null);
   useEffect(() => {
-    const read = () => setHash(decodeURIComponent(location.hash.slice(1)));
+    const read = () => setHash(fragmentText(location.hash));
     read();
     window.addEventListener('hashchange', read);
     return () => window.removeEventListener('hashchange', read);

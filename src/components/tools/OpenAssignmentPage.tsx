@@ -8,6 +8,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from '@nanostores/react';
 import { formatDay, openAssignment, type OpenedAssignment } from '../../lib/supervisor/assignment';
+import { fragmentText } from '../../lib/encoding/fragment';
 import type { CourseManifest } from '../../lib/site/manifest';
 import { $assigned, accept } from '../../stores/assigned';
 import './tools.css';
@@ -26,7 +27,7 @@ export default function OpenAssignmentPage({ manifest, base }: Props) {
 
   useEffect(() => {
     const read = () => {
-      setHash(decodeURIComponent(location.hash.slice(1)));
+      setHash(fragmentText(location.hash));
       setAccepted('');
     };
     read();

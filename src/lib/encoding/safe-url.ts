@@ -14,8 +14,10 @@ export function unsafeLinkReason(url: string): string | undefined {
   if (url === '') return 'is empty';
   // Browsers drop tabs and newlines inside URLs, so "java\tscript:" would still run.
   if (/[\u0000-\u001f\u007f]/.test(url)) return 'contains a control character (tab, newline…)';
+  // Browsers read a backslash as a slash in web addresses, so "/\\evil.example/x" is "//evil.example/x",
+  // another site. No link needs one.
+  if (url.includes('\\')) return 'contains a backslash, which browsers read as a slash';
   if (url.startsWith('//')) return 'is protocol-relative (//host): write https:// in full';
-  if (url.startsWith('\\')) return 'starts with a backslash';
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(url)?.[1];
   if (scheme === undefined) return undefined; // relative: a path, ?query or #fragment inside the course
   const lower = `${scheme.toLowerCase()}:`;
