@@ -9,7 +9,6 @@
  */
 import type { z } from 'zod';
 import {
-  checkSchema,
   frameworkSchema,
   glossaryTermSchema,
   lessonSchema,
@@ -33,6 +32,7 @@ import { scenarioSchema, validateScenario, type Scenario } from './scenario';
 import { hashText } from '../encoding/hash';
 import { checkSiteTailoring } from './tailoring';
 import { HEX_COLOR } from './contrast';
+import { buildCheck } from './build-check';
 
 // ---------------------------------------------------------------------------
 // Input: files as read from disk (or from Astro's content layer)
@@ -270,6 +270,94 @@ function editDistance(a: string, b: string): number {
 }
 
 // ---------------------------------------------------------------------------
+// The problem collector
+
+/**
+ * Where every build step reports what is wrong, so one build lists every problem at once
+ * instead of stopping at the first. buildCourse creates one and hands it to each step.
+ */
+class ProblemCollector {
+  readonly list: CourseProblem[] = [];
+  private readonly referencesFile: string;
+  /** The keys requireReference accepts: references.yaml's, once readCourseWideFiles has read it. */
+  private referenceKeys: ReadonlyMap<string, unknown> = new Map();
+
+  constructor(referencesFile: string) {
+    this.referencesFile = referencesFile;
+  }
+
+  report(file: string, field: string, message: string, hint?: string): void {
+    this.list.push({ file, field, message, ...(hint ? { hint } : {}) });
+  }
+
+  /** "did you mean x?" when there is a close match, else `otherwise`. */
+  hintFor(value: string, known: Iterable<string>, otherwise?: string): string | undefined {
+    return suggest(value, known) ?? otherwise;
+  }
+
+  /** Validates one file (or, with `prefix`, one list entry) against its schema; reports each issue and returns undefined on failure. */
+  parse<S extends z.ZodType>(schema: S, source: SourceFile, prefix = ''): z.infer<S> | undefined {
+    const result = schema.safeParse(source.data);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      const path = [...(prefix ? [Number(prefix)] : []), ...issue.path];
+      if (issue.code === 'unrecognized_keys') {
+        const known = knownKeys(schema, issue.path);
+        for (const key of issue.keys) {
+          this.report(source.file, fieldPath([...path, key]), `unknown field "${key}"`, this.hintFor(key, known, known.length ? `fields allowed here: ${known.join(', ')}` : `remove "${key}"`));
+        }
+        continue;
+      }
+      const missing = issue.code === 'invalid_type' && issue.input === undefined;
+      const field = fieldPath(path);
+      if (missing && path.length === 0) this.report(source.file, '(file)', 'the file is empty', 'write its fields (see README, "Make it yours" and the authoring guide)');
+      else if (missing) this.report(source.file, field, `required field is missing (${issue.expected} expected)`, `add ${String(issue.path.at(-1) ?? field)}: …`);
+      else this.report(source.file, field, issue.message);
+    }
+    return undefined;
+  }
+
+  /** Validates a file that is a list of entries, each on its own; returns the entries that pass. */
+  parseList<S extends z.ZodType>(schema: S, source: SourceFile): z.infer<S>[] {
+    if (!Array.isArray(source.data)) {
+      this.report(source.file, '', 'expected a list of entries (each starting with "- ")');
+      return [];
+    }
+    const out: z.infer<S>[] = [];
+    source.data.forEach((entry, index) => {
+      const parsed = this.parse(schema, { file: source.file, data: entry }, String(index));
+      if (parsed !== undefined) out.push(parsed);
+    });
+    return out;
+  }
+
+  /** Reports every item whose id an earlier item already used. */
+  checkUnique<T>(items: T[], idOf: (item: T) => string, file: (item: T) => string, field: (item: T, index: number) => string, what: string): void {
+    const seen = new Map<string, string>();
+    items.forEach((item, index) => {
+      const id = idOf(item);
+      const first = seen.get(id);
+      if (first !== undefined) this.report(file(item), field(item, index), `duplicate ${what} "${id}" (already used in ${first})`);
+      else seen.set(id, file(item));
+    });
+  }
+
+  /** Sets the reference keys requireReference accepts. */
+  knowReferences(references: ReadonlyMap<string, unknown>): void {
+    this.referenceKeys = references;
+  }
+
+  /** Reports `key` unless references.yaml defines it. */
+  requireReference(file: string, field: string, key: string): void {
+    if (!this.referenceKeys.has(key)) this.report(file, field, `unknown reference key "${key}"`, this.hintFor(key, this.referenceKeys.keys(), `add it to ${this.referencesFile} or fix the key`));
+  }
+}
+
+// build-check.ts reports into the same collector.
+export type { ProblemCollector };
+
+// ---------------------------------------------------------------------------
+// Building the course, one step at a time
 
 const LESSON_FILE = /(?:^|\/)modules\/([^/]+)\/(\d\d)-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
 const MODULE_FILE = /(?:^|\/)modules\/([^/]+)\/index\.mdx$/;
@@ -277,6 +365,87 @@ const CHECK_FILE = /(?:^|\/)modules\/([^/]+)\/check\.ya?ml$/;
 const SCENARIO_FILE = /(?:^|\/)modules\/([^/]+)\/scenario\.ya?ml$/;
 const FRAMEWORK_FILE = /([^/]+)\.ya?ml$/;
 const MODULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+// Rewrite list-index fields like "3.id" as "[3].id" for readability.
+const listField = (index: number, key: string) => `[${index}].${key}`;
+
+/**
+ * Builds and checks the course graph. Throws CourseValidationError listing every problem.
+ * Each step below reports into `problems` and carries on, so one build shows them all;
+ * the order of the steps is the order problems are listed in.
+ */
+export function buildCourse(input: CourseInput): Course {
+  const problems = new ProblemCollector(input.references.file);
+  const files = readCourseWideFiles(input, problems);
+  const { frameworks, frameworkItems } = buildFrameworks(input, files, problems);
+  const lessonsByModule = buildLessons(input.lessons, problems);
+  const built = buildModules(input, files, frameworkItems, lessonsByModule, problems);
+  checkPaths(input.paths.file, files.paths, new Set(built.moduleSources.keys()), problems);
+
+  const { site } = files;
+  if (problems.list.length > 0 || !site) throw new CourseValidationError(problems.list);
+
+  orderAndFingerprint(input, site, built, frameworks);
+  return {
+    site,
+    parts: site.parts,
+    frameworks,
+    frameworkItems,
+    references: files.references,
+    glossary: files.glossary,
+    resources: files.resources,
+    modules: built.modules,
+    paths: files.paths,
+    modulesByItem: modulesByFrameworkItem(built.modules),
+  };
+}
+
+// --- Course-wide files -----------------------------------------------------
+
+/** The course-wide files under content/, parsed. */
+interface CourseWideFiles {
+  /** Undefined when site.yaml has problems; checks against its parts are then skipped. */
+  site: SiteData | undefined;
+  references: Map<string, Reference>;
+  glossary: GlossaryTerm[];
+  resources: Resource[];
+  paths: PathData[];
+  glossaryIds: Set<string>;
+  partIds: Set<string>;
+}
+
+/** Reads site.yaml, references, glossary, resources and paths; checks their ids are unique, the site's logo and colours, and glossary sources. */
+function readCourseWideFiles(input: CourseInput, problems: ProblemCollector): CourseWideFiles {
+  const site = problems.parse(siteSchema, input.site);
+  const references = problems.parseList(referenceSchema, input.references);
+  const glossary = problems.parseList(glossaryTermSchema, input.glossary);
+  const resources = problems.parseList(resourceSchema, input.resources);
+  const paths = problems.parseList(pathSchema, input.paths);
+
+  problems.checkUnique(references, (r) => r.key, () => input.references.file, (_, i) => listField(i, 'key'), 'reference key');
+  problems.checkUnique(glossary, (g) => g.id, () => input.glossary.file, (_, i) => listField(i, 'id'), 'glossary id');
+  problems.checkUnique(resources, (r) => r.id, () => input.resources.file, (_, i) => listField(i, 'id'), 'resource id');
+  problems.checkUnique(paths, (p) => p.id, () => input.paths.file, (_, i) => listField(i, 'id'), 'path id');
+  // Logo and colours are checked even when another site.yaml field is wrong, so every problem shows at once.
+  for (const problem of checkSiteTailoring(site ?? tailoringFields(input.site.data), input.publicFiles)) {
+    problems.report(input.site.file, problem.field, problem.message, problem.hint);
+  }
+  if (site) problems.checkUnique(site.parts, (p) => p.id, () => input.site.file, (_, i) => `parts${listField(i, 'id')}`, 'part id');
+
+  const referenceMap = new Map(references.map((r) => [r.key, r]));
+  problems.knowReferences(referenceMap);
+  glossary.forEach((term, i) => term.source && problems.requireReference(input.glossary.file, listField(i, 'source'), term.source));
+
+  return {
+    site,
+    references: referenceMap,
+    glossary,
+    resources,
+    paths,
+    glossaryIds: new Set(glossary.map((g) => g.id)),
+    partIds: new Set(site?.parts.map((p) => p.id)),
+  };
+}
 
 /** The logo and colour fields of a site.yaml that failed its schema, those that are well-formed. */
 function tailoringFields(data: unknown): Pick<SiteData, 'logo' | 'logoAlt' | 'accentColor' | 'accentColorDark'> {
@@ -286,116 +455,50 @@ function tailoringFields(data: unknown): Pick<SiteData, 'logo' | 'logoAlt' | 'ac
   return { logo: text('logo'), logoAlt: text('logoAlt'), accentColor: colour('accentColor'), accentColorDark: colour('accentColorDark') };
 }
 
-/** Builds and checks the course graph. Throws CourseValidationError listing every problem. */
-export function buildCourse(input: CourseInput): Course {
-  const problems: CourseProblem[] = [];
-  const report = (file: string, field: string, message: string, hint?: string) => problems.push({ file, field, message, ...(hint ? { hint } : {}) });
-  /** "did you mean x?" when there is a close match, else `otherwise`. */
-  const hintFor = (value: string, known: Iterable<string>, otherwise?: string) => suggest(value, known) ?? otherwise;
-
-  function parse<S extends z.ZodType>(schema: S, source: SourceFile, prefix = ''): z.infer<S> | undefined {
-    const result = schema.safeParse(source.data);
-    if (result.success) return result.data;
-    for (const issue of result.error.issues) {
-      const path = [...(prefix ? [Number(prefix)] : []), ...issue.path];
-      if (issue.code === 'unrecognized_keys') {
-        const known = knownKeys(schema, issue.path);
-        for (const key of issue.keys) {
-          report(source.file, fieldPath([...path, key]), `unknown field "${key}"`, hintFor(key, known, known.length ? `fields allowed here: ${known.join(', ')}` : `remove "${key}"`));
-        }
-        continue;
-      }
-      const missing = issue.code === 'invalid_type' && issue.input === undefined;
-      const field = fieldPath(path);
-      if (missing && path.length === 0) report(source.file, '(file)', 'the file is empty', 'write its fields (see README, "Make it yours" and the authoring guide)');
-      else if (missing) report(source.file, field, `required field is missing (${issue.expected} expected)`, `add ${String(issue.path.at(-1) ?? field)}: …`);
-      else report(source.file, field, issue.message);
-    }
-    return undefined;
+/** Reports `part` in `file` unless site.yaml lists it (skipped when site.yaml itself has problems). */
+function requirePart(file: string, part: string, files: CourseWideFiles, siteFile: string, problems: ProblemCollector): void {
+  if (files.site && !files.partIds.has(part)) {
+    problems.report(file, 'part', `unknown part "${part}"`, problems.hintFor(part, files.partIds, `use one of the parts in ${siteFile}: ${[...files.partIds].join(', ')}`));
   }
+}
 
-  function parseList<S extends z.ZodType>(schema: S, source: SourceFile): z.infer<S>[] {
-    if (!Array.isArray(source.data)) {
-      report(source.file, '', 'expected a list of entries (each starting with "- ")');
-      return [];
-    }
-    const out: z.infer<S>[] = [];
-    source.data.forEach((entry, index) => {
-      const parsed = parse(schema, { file: source.file, data: entry }, String(index));
-      if (parsed !== undefined) out.push(parsed);
-    });
-    return out;
-  }
+// --- Frameworks ------------------------------------------------------------
 
-  function checkUnique<T>(items: T[], idOf: (item: T) => string, file: (item: T) => string, field: (item: T, index: number) => string, what: string) {
-    const seen = new Map<string, string>();
-    items.forEach((item, index) => {
-      const id = idOf(item);
-      const first = seen.get(id);
-      if (first !== undefined) report(file(item), field(item, index), `duplicate ${what} "${id}" (already used in ${first})`);
-      else seen.set(id, file(item));
-    });
-  }
-
-  // Rewrite list-index fields like "3.id" as "[3].id" for readability.
-  const listField = (index: number, key: string) => `[${index}].${key}`;
-
-  // --- Course-wide files -------------------------------------------------
-  const site = parse(siteSchema, input.site);
-  const references = parseList(referenceSchema, input.references);
-  const glossary = parseList(glossaryTermSchema, input.glossary);
-  const resources = parseList(resourceSchema, input.resources);
-  const paths = parseList(pathSchema, input.paths);
-
-  checkUnique(references, (r) => r.key, () => input.references.file, (_, i) => listField(i, 'key'), 'reference key');
-  checkUnique(glossary, (g) => g.id, () => input.glossary.file, (_, i) => listField(i, 'id'), 'glossary id');
-  checkUnique(resources, (r) => r.id, () => input.resources.file, (_, i) => listField(i, 'id'), 'resource id');
-  checkUnique(paths, (p) => p.id, () => input.paths.file, (_, i) => listField(i, 'id'), 'path id');
-  // Logo and colours are checked even when another site.yaml field is wrong, so every problem shows at once.
-  for (const problem of checkSiteTailoring(site ?? tailoringFields(input.site.data), input.publicFiles)) {
-    report(input.site.file, problem.field, problem.message, problem.hint);
-  }
-  if (site) checkUnique(site.parts, (p) => p.id, () => input.site.file, (_, i) => `parts${listField(i, 'id')}`, 'part id');
-
-  const referenceMap = new Map(references.map((r) => [r.key, r]));
-  const glossaryIds = new Set(glossary.map((g) => g.id));
-  const partIds = new Set(site?.parts.map((p) => p.id));
-
-  const requireReference = (file: string, field: string, key: string) => {
-    if (!referenceMap.has(key)) report(file, field, `unknown reference key "${key}"`, hintFor(key, referenceMap.keys(), `add it to ${input.references.file} or fix the key`));
-  };
-
-  glossary.forEach((term, i) => term.source && requireReference(input.glossary.file, listField(i, 'source'), term.source));
-
-  // --- Frameworks ---------------------------------------------------------
+/** Builds the frameworks in content/frameworks/: checks each one's source and part, and that item ids are unique across all of them. */
+function buildFrameworks(input: CourseInput, files: CourseWideFiles, problems: ProblemCollector): { frameworks: Framework[]; frameworkItems: Map<string, FrameworkEntry> } {
   const frameworks: Framework[] = [];
   const frameworkItems = new Map<string, FrameworkEntry>();
   for (const source of input.frameworks) {
-    const data = parse(frameworkSchema, source);
+    const data = problems.parse(frameworkSchema, source);
     if (!data) continue;
     const id = FRAMEWORK_FILE.exec(source.file)?.[1] ?? source.file;
-    requireReference(source.file, 'source', data.source);
-    if (site && !partIds.has(data.part)) report(source.file, 'part', `unknown part "${data.part}"`, hintFor(data.part, partIds, `use one of the parts in ${input.site.file}: ${[...partIds].join(', ')}`));
+    problems.requireReference(source.file, 'source', data.source);
+    requirePart(source.file, data.part, files, input.site.file, problems);
     const items = data.items.map((item) => ({ ...item, framework: id }));
     items.forEach((item, index) => {
       const first = frameworkItems.get(item.id);
-      if (first) report(source.file, `items[${index}].id`, `duplicate framework item id "${item.id}" (already in content/frameworks/${first.framework}.yaml)`);
+      if (first) problems.report(source.file, `items[${index}].id`, `duplicate framework item id "${item.id}" (already in content/frameworks/${first.framework}.yaml)`);
       else frameworkItems.set(item.id, item);
     });
     frameworks.push({ id, title: data.title, source: data.source, part: data.part, items });
   }
+  return { frameworks, frameworkItems };
+}
 
-  // --- Modules, lessons, checks ------------------------------------------
+// --- Lessons ---------------------------------------------------------------
+
+/** Builds every lesson from its NN-slug.mdx (file name, frontmatter, scanned body), grouped by module in file order; checks slugs are unique within a module. */
+function buildLessons(sources: MdxSourceFile[], problems: ProblemCollector): Map<string, CourseLesson[]> {
   const lessonsByModule = new Map<string, CourseLesson[]>();
-  for (const source of input.lessons) {
+  for (const source of sources) {
     const name = LESSON_FILE.exec(source.file);
     if (!name) {
-      report(source.file, '(file name)', 'lesson files are named NN-slug.mdx, e.g. 01-warm-hand-off.mdx (two digits, a hyphen, lowercase words joined by hyphens)');
+      problems.report(source.file, '(file name)', 'lesson files are named NN-slug.mdx, e.g. 01-warm-hand-off.mdx (two digits, a hyphen, lowercase words joined by hyphens)');
       continue;
     }
     const [, moduleId, , slug] = name as unknown as [string, string, string, string];
-    if (slug === 'check') report(source.file, '(file name)', 'a lesson cannot be called "check": that address is the module check');
-    const data = parse(lessonSchema, source);
+    if (slug === 'check') problems.report(source.file, '(file name)', 'a lesson cannot be called "check": that address is the module check');
+    const data = problems.parse(lessonSchema, source);
     if (!data) continue;
     const scan = scanLesson(source.body);
     const stem = source.file.split('/').pop()!.replace(/\.mdx$/, '');
@@ -406,84 +509,50 @@ export function buildCourse(input: CourseInput): Course {
   }
   for (const list of lessonsByModule.values()) {
     list.sort((a, b) => a.stem.localeCompare(b.stem));
-    checkUnique(list, (l) => l.slug, (l) => l.file, () => '(file name)', 'lesson slug');
+    problems.checkUnique(list, (l) => l.slug, (l) => l.file, () => '(file name)', 'lesson slug');
   }
+  return lessonsByModule;
+}
 
-  const checkSources = new Map<string, SourceFile>();
-  for (const source of input.checks) {
-    const moduleId = CHECK_FILE.exec(source.file)?.[1];
-    if (moduleId) checkSources.set(moduleId, source);
-  }
-  const scenarioSources = new Map<string, SourceFile>();
-  for (const source of input.scenarios ?? []) {
-    const moduleId = SCENARIO_FILE.exec(source.file)?.[1];
-    if (moduleId) scenarioSources.set(moduleId, source);
-  }
+// --- Modules ---------------------------------------------------------------
 
+interface BuiltModules {
+  /** The modules that built, check included, in file order (orderAndFingerprint sorts them). */
+  modules: CourseModule[];
+  /** The index.mdx of every well-named module folder, valid or not, by module id. */
+  moduleSources: Map<string, MdxSourceFile>;
+  /** Each module's check.yaml, by module id. */
+  checkSources: Map<string, SourceFile>;
+}
+
+/**
+ * Builds each module from its folder: index.mdx frontmatter, lessons, check, scenario, and what
+ * the lesson bodies name; then reports folders that have lessons but no index.mdx.
+ */
+function buildModules(input: CourseInput, files: CourseWideFiles, frameworkItems: Map<string, FrameworkEntry>, lessonsByModule: Map<string, CourseLesson[]>, problems: ProblemCollector): BuiltModules {
+  const checkSources = sourcesByModule(input.checks, CHECK_FILE);
+  const scenarioSources = sourcesByModule(input.scenarios ?? [], SCENARIO_FILE);
   const modules: CourseModule[] = [];
   const moduleSources = new Map<string, MdxSourceFile>();
   for (const source of input.modules) {
     const moduleId = MODULE_FILE.exec(source.file)?.[1];
     if (!moduleId || !MODULE_ID.test(moduleId)) {
-      report(source.file, '(folder name)', 'module folders are named with lowercase letters, digits and hyphens, e.g. modules/warm-hand-off/');
+      problems.report(source.file, '(folder name)', 'module folders are named with lowercase letters, digits and hyphens, e.g. modules/warm-hand-off/');
       continue;
     }
     moduleSources.set(moduleId, source);
-    const data = parse(moduleSchema, source);
+    const data = readModuleFrontmatter(source, files, frameworkItems, input.site.file, problems);
     if (!data) continue;
 
-    if (site && !partIds.has(data.part)) {
-      report(source.file, 'part', `unknown part "${data.part}"`, hintFor(data.part, partIds, `use one of the parts in ${input.site.file}: ${[...partIds].join(', ')}`));
-    }
-    data.maps.forEach((itemId, index) => {
-      if (!frameworkItems.has(itemId)) {
-        report(source.file, `maps[${index}]`, `unknown framework item "${itemId}"`, hintFor(itemId, frameworkItems.keys(), 'items are defined in content/frameworks/'));
-      }
-    });
-
     const lessons = lessonsByModule.get(moduleId) ?? [];
-    if (lessons.length === 0) report(source.file, '(module)', `module "${moduleId}" has no lessons`, `add modules/${moduleId}/01-<slug>.mdx`);
-    const lessonsByStem = new Map(lessons.map((l) => [l.stem, l]));
+    if (lessons.length === 0) problems.report(source.file, '(module)', `module "${moduleId}" has no lessons`, `add modules/${moduleId}/01-<slug>.mdx`);
 
     const checkSource = checkSources.get(moduleId);
-    let check: CourseCheck | undefined;
-    if (!checkSource) {
-      report(`modules/${moduleId}/check.yaml`, '(file)', `module "${moduleId}" has no check`, `add modules/${moduleId}/check.yaml`);
-    } else {
-      check = buildCheck(moduleId, checkSource, lessonsByStem);
-    }
+    if (!checkSource) problems.report(`modules/${moduleId}/check.yaml`, '(file)', `module "${moduleId}" has no check`, `add modules/${moduleId}/check.yaml`);
+    const check = checkSource ? buildCheck(moduleId, checkSource, lessons, problems) : undefined;
 
-    let scenario: Scenario | undefined;
-    const scenarioSource = scenarioSources.get(moduleId);
-    if (scenarioSource) {
-      const parsed = parse(scenarioSchema, scenarioSource);
-      if (parsed) {
-        const problems = validateScenario(parsed, new Set(frameworkItems.keys()));
-        for (const problem of problems) report(scenarioSource.file, problem.field, problem.message, problem.hint);
-        if (problems.length === 0) scenario = parsed;
-      }
-    }
-
-    // Lesson bodies: citations, terms, inline checks, reflections.
-    const practiceIds = new Set(check?.practice.map((q) => q.localId));
-    const bankIds = new Set(check?.questions.map((q) => q.localId));
-    const reflectionIds = new Map<string, string>();
-    for (const lesson of lessons) {
-      lesson.citations.forEach((key) => requireReference(lesson.file, `<Cite source="${key}">`, key));
-      lesson.terms.forEach((id) => {
-        if (!glossaryIds.has(id)) report(lesson.file, `<Term id="${id}">`, `unknown glossary id "${id}"`, hintFor(id, glossaryIds, `add it to ${input.glossary.file}`));
-      });
-      lesson.checks.forEach((id) => {
-        if (!check || practiceIds.has(id)) return;
-        if (bankIds.has(id)) report(lesson.file, `<Check id="${id}">`, `"${id}" is a module-check question; a lesson's inline check must be a practice question`, `move it to the practice: list of modules/${moduleId}/check.yaml and write the check a question of its own`);
-        else report(lesson.file, `<Check id="${id}">`, `no practice question "${id}" in modules/${moduleId}/check.yaml`, hintFor(id, practiceIds, `practice question ids there: ${[...practiceIds].join(', ') || 'none (add a practice: list)'}`));
-      });
-      lesson.reflections.forEach((id) => {
-        const first = reflectionIds.get(id);
-        if (first) report(lesson.file, `<Reflect id="${id}">`, `duplicate reflection id "${id}" (already used in ${first})`);
-        else reflectionIds.set(id, lesson.file);
-      });
-    }
+    const scenario = buildScenario(scenarioSources.get(moduleId), frameworkItems, problems);
+    checkLessonBodies(moduleId, lessons, check, files, input.glossary.file, problems);
 
     if (!check) continue;
     modules.push({
@@ -498,98 +567,87 @@ export function buildCourse(input: CourseInput): Course {
   }
 
   for (const moduleId of lessonsByModule.keys()) {
-    if (!moduleSources.has(moduleId)) report(`modules/${moduleId}/`, 'index.mdx', 'folder has lessons but no index.mdx', `add modules/${moduleId}/index.mdx with the module's frontmatter (npm run new:module scaffolds one)`);
+    if (!moduleSources.has(moduleId)) problems.report(`modules/${moduleId}/`, 'index.mdx', 'folder has lessons but no index.mdx', `add modules/${moduleId}/index.mdx with the module's frontmatter (npm run new:module scaffolds one)`);
   }
+  return { modules, moduleSources, checkSources };
+}
 
-  function buildCheck(moduleId: string, source: SourceFile, lessonsByStem: Map<string, CourseLesson>): CourseCheck | undefined {
-    const data = parse(checkSchema, source);
-    if (!data) return undefined;
+/** The files matching `pattern` (check.yaml, scenario.yaml), by the module folder they sit in. */
+function sourcesByModule(sources: SourceFile[], pattern: RegExp): Map<string, SourceFile> {
+  const byModule = new Map<string, SourceFile>();
+  for (const source of sources) {
+    const moduleId = pattern.exec(source.file)?.[1];
+    if (moduleId) byModule.set(moduleId, source);
+  }
+  return byModule;
+}
 
-    const resolveTeaches = (value: string, field: string): TeachingLink => {
-      const [stem = '', anchor = ''] = value.split('#');
-      const lesson = lessonsByStem.get(stem);
-      const fallback = { lessonId: `${moduleId}/${stem}`, anchor, sectionTitle: '' };
-      if (!lesson) {
-        report(source.file, field, `"${value}" names no lesson in modules/${moduleId}/`, hintFor(stem, lessonsByStem.keys(), 'write it as <lesson file name>#<section anchor>'));
-        return fallback;
-      }
-      if (!anchor) {
-        report(source.file, field, `"${value}" names no section`, `write it as ${stem}#<section anchor>`);
-        return { ...fallback, lessonId: lesson.id };
-      }
-      const section = lesson.sections.find((s) => s.slug === anchor);
-      if (!section) {
-        const known = lesson.sections.map((s) => s.slug);
-        report(source.file, field, `no section "#${anchor}" in ${lesson.file}`, hintFor(anchor, known, `its sections are: ${known.join(', ') || 'none (add a ## heading)'}`));
-        return { ...fallback, lessonId: lesson.id };
-      }
-      return { lessonId: lesson.id, anchor, sectionTitle: section.title };
-    };
+/** Parses a module's index.mdx frontmatter and checks its part and the framework items it maps to. */
+function readModuleFrontmatter(source: MdxSourceFile, files: CourseWideFiles, frameworkItems: Map<string, FrameworkEntry>, siteFile: string, problems: ProblemCollector): ModuleData | undefined {
+  const data = problems.parse(moduleSchema, source);
+  if (!data) return undefined;
+  requirePart(source.file, data.part, files, siteFile, problems);
+  data.maps.forEach((itemId, index) => {
+    if (!frameworkItems.has(itemId)) {
+      problems.report(source.file, `maps[${index}]`, `unknown framework item "${itemId}"`, problems.hintFor(itemId, frameworkItems.keys(), 'items are defined in content/frameworks/'));
+    }
+  });
+  return data;
+}
 
-    const seen = new Set<string>();
-    const toQuestion = (q: (typeof data.items)[number] & { type: 'single' | 'multiple' }, field: string, scenario?: CourseQuestion['scenario']): CourseQuestion => {
-      if (seen.has(q.id) || (scenario && scenario.id === q.id)) report(source.file, `${field}.id`, `duplicate question id "${q.id}"`);
-      seen.add(q.id);
-      const correct = q.options.filter((o) => o.correct).length;
-      if (correct === 0) report(source.file, `${field}.options`, `question "${q.id}" has no correct option`, 'mark one with correct: true');
-      if (q.type === 'single' && correct > 1) report(source.file, `${field}.options`, `single-choice question "${q.id}" has ${correct} correct options`, 'use type: multiple, or mark only one correct');
-      q.sources.forEach((key, i) => requireReference(source.file, `${field}.sources[${i}]`, key));
-      const teaches = resolveTeaches(q.teaches, `${field}.teaches`);
-      return {
-        id: `${moduleId}/${q.id}`,
-        localId: q.id,
-        moduleId,
-        type: q.type,
-        prompt: q.prompt,
-        teaches,
-        sources: q.sources,
-        scenario,
-        options: q.options.map((o, i) => ({
-          id: String.fromCharCode(97 + i),
-          text: o.text,
-          correct: o.correct,
-          feedback: o.feedback,
-          teaches: o.teaches ? resolveTeaches(o.teaches, `${field}.options[${i}].teaches`) : teaches,
-          ...(o.discloses ? { discloses: true } : {}),
-        })),
-      };
-    };
+/** Parses and validates a module's scenario.yaml, if it has one; undefined when it has none or it has problems. */
+function buildScenario(source: SourceFile | undefined, frameworkItems: Map<string, FrameworkEntry>, problems: ProblemCollector): Scenario | undefined {
+  if (!source) return undefined;
+  const parsed = problems.parse(scenarioSchema, source);
+  if (!parsed) return undefined;
+  const scenarioProblems = validateScenario(parsed, new Set(frameworkItems.keys()));
+  for (const problem of scenarioProblems) problems.report(source.file, problem.field, problem.message, problem.hint);
+  return scenarioProblems.length === 0 ? parsed : undefined;
+}
 
-    const items: CheckItem[] = data.items.map((item, index) => {
-      const field = `items[${index}]`;
-      if (item.type === 'scenario') {
-        if (seen.has(item.id)) report(source.file, `${field}.id`, `duplicate id "${item.id}"`);
-        seen.add(item.id);
-        const scenario = { id: item.id, title: item.title, case: item.case };
-        return {
-          kind: 'scenario',
-          ...scenario,
-          questions: item.questions.map((q, qi) => toQuestion(q, `${field}.questions[${qi}]`, scenario)),
-        };
-      }
-      return { kind: 'question', question: toQuestion(item, field) };
+/** Checks what a module's lesson bodies name: <Cite> references, <Term> glossary ids, <Check> practice questions, and that <Reflect> ids are unique. */
+function checkLessonBodies(moduleId: string, lessons: CourseLesson[], check: CourseCheck | undefined, files: CourseWideFiles, glossaryFile: string, problems: ProblemCollector): void {
+  const practiceIds = new Set(check?.practice.map((q) => q.localId));
+  const bankIds = new Set(check?.questions.map((q) => q.localId));
+  const reflectionIds = new Map<string, string>();
+  for (const lesson of lessons) {
+    lesson.citations.forEach((key) => problems.requireReference(lesson.file, `<Cite source="${key}">`, key));
+    lesson.terms.forEach((id) => {
+      if (!files.glossaryIds.has(id)) problems.report(lesson.file, `<Term id="${id}">`, `unknown glossary id "${id}"`, problems.hintFor(id, files.glossaryIds, `add it to ${glossaryFile}`));
     });
-    const questions = items.flatMap((item) => (item.kind === 'scenario' ? item.questions : [item.question]));
-    const practice = data.practice.map((q, i) => toQuestion(q, `practice[${i}]`));
-    if (data.draw !== undefined && data.draw > items.length) report(source.file, 'draw', `draw is ${data.draw} but the bank has ${items.length} item${items.length === 1 ? '' : 's'}`, 'draw at most as many items as the bank holds, or add items');
-    return { file: source.file, passMark: data.passMark, draw: Math.min(data.draw ?? items.length, items.length), items, questions, practice };
+    lesson.checks.forEach((id) => {
+      if (!check || practiceIds.has(id)) return;
+      if (bankIds.has(id)) problems.report(lesson.file, `<Check id="${id}">`, `"${id}" is a module-check question; a lesson's inline check must be a practice question`, `move it to the practice: list of modules/${moduleId}/check.yaml and write the check a question of its own`);
+      else problems.report(lesson.file, `<Check id="${id}">`, `no practice question "${id}" in modules/${moduleId}/check.yaml`, problems.hintFor(id, practiceIds, `practice question ids there: ${[...practiceIds].join(', ') || 'none (add a practice: list)'}`));
+    });
+    lesson.reflections.forEach((id) => {
+      const first = reflectionIds.get(id);
+      if (first) problems.report(lesson.file, `<Reflect id="${id}">`, `duplicate reflection id "${id}" (already used in ${first})`);
+      else reflectionIds.set(id, lesson.file);
+    });
   }
+}
 
-  // --- Paths --------------------------------------------------------------
-  const moduleIds = new Set(moduleSources.keys());
+// --- Paths -----------------------------------------------------------------
+
+/** Checks that every path in paths.yaml names existing modules, each once. */
+function checkPaths(pathsFile: string, paths: PathData[], moduleIds: ReadonlySet<string>, problems: ProblemCollector): void {
   paths.forEach((path, pathIndex) => {
     const seenInPath = new Set<string>();
     path.modules.forEach((moduleId, i) => {
       const field = `[${pathIndex}].modules[${i}]`;
-      if (!moduleIds.has(moduleId)) report(input.paths.file, field, `path "${path.id}" names unknown module "${moduleId}"`, hintFor(moduleId, moduleIds, 'list a folder name from modules/'));
-      if (seenInPath.has(moduleId)) report(input.paths.file, field, `path "${path.id}" lists module "${moduleId}" twice`);
+      if (!moduleIds.has(moduleId)) problems.report(pathsFile, field, `path "${path.id}" names unknown module "${moduleId}"`, problems.hintFor(moduleId, moduleIds, 'list a folder name from modules/'));
+      if (seenInPath.has(moduleId)) problems.report(pathsFile, field, `path "${path.id}" lists module "${moduleId}" twice`);
       seenInPath.add(moduleId);
     });
   });
+}
 
-  if (problems.length > 0 || !site) throw new CourseValidationError(problems);
+// --- Order and fingerprints ------------------------------------------------
 
-  // --- Order and fingerprints --------------------------------------------
+/** Sorts modules into catalogue order and frameworks by part, and fingerprints each module's folder into its contentHash. */
+function orderAndFingerprint(input: CourseInput, site: SiteData, built: BuiltModules, frameworks: Framework[]): void {
+  const { modules, moduleSources, checkSources } = built;
   const partOrder = new Map(site.parts.map((p, i) => [p.id, i]));
   modules.sort((a, b) => (partOrder.get(a.part)! - partOrder.get(b.part)!) || a.order - b.order || a.id.localeCompare(b.id));
   // Frameworks follow the parts that teach them (duties, values, rights), not file names.
@@ -604,25 +662,19 @@ export function buildCourse(input: CourseInput): Course {
       [JSON.stringify(source.data), source.body, ...lessonText, JSON.stringify(checkSources.get(mod.id)?.data), ...(mod.scenario ? [JSON.stringify(mod.scenario)] : [])].join('\n\u0000'),
     );
   }
+}
 
+/** The modules that map to each framework item, in module order. */
+function modulesByFrameworkItem(modules: CourseModule[]): Map<string, string[]> {
   const modulesByItem = new Map<string, string[]>();
   for (const mod of modules) {
     for (const itemId of mod.maps) modulesByItem.set(itemId, [...(modulesByItem.get(itemId) ?? []), mod.id]);
   }
-
-  return {
-    site,
-    parts: site.parts,
-    frameworks,
-    frameworkItems,
-    references: referenceMap,
-    glossary,
-    resources,
-    modules,
-    paths,
-    modulesByItem,
-  };
+  return modulesByItem;
 }
+
+// ---------------------------------------------------------------------------
+// Looking things up in a built course
 
 /** Every question a module has: the check's bank, then the lessons' practice questions. */
 export const everyQuestion = (module: CourseModule): CourseQuestion[] => [...module.check.questions, ...module.check.practice];
