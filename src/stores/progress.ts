@@ -49,9 +49,10 @@ function decodeFor(key: string, current: () => ProgressState | undefined, writeB
     const mine = current();
     if (!mine) return loaded.state;
     const result = syncIncoming(mine, loaded.state);
-    // Storage holds something other than what this tab keeps (an older copy after a reset here):
-    // write ours back, or a reload would bring the older copy back.
-    if (packProgress(result) !== raw) queueMicrotask(writeBack);
+    // Storage holds something other than what this tab keeps (an older copy after a reset here,
+    // or another tab's copy that lacked part of ours): write ours back, or a reload would bring
+    // the older copy back.
+    if (packProgress(result) !== raw) writeBack();
     return result;
   };
 }
@@ -61,12 +62,24 @@ function progressAtomFor(profileId: string): ProgressAtom {
   if (existing) return existing;
   const key = progressKey(profileId);
   let store: ProgressAtom | undefined;
-  const decode = decodeFor(key, () => store?.get(), () => store && store.set(store.get()));
+  // One write-back at a time, and none when storage already holds what this tab would write:
+  // with a merge that gives one answer in any order, two tabs then settle after one exchange
+  // instead of rewriting storage for ever.
+  let queued = false;
+  const writeBack = () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      if (store && readKey(key) !== packProgress(store.get())) store.set(store.get());
+    });
+  };
+  const decode = decodeFor(key, () => store?.get(), writeBack);
   store = persistentAtom<ProgressState>(key, emptyProgress(), { encode: packProgress, decode });
   // When another tab's copy lacked something of ours, write the merge back so it gets it too.
   store.listen((value) => {
     const stored = readKey(key);
-    if (stored !== undefined && stored !== packProgress(value)) queueMicrotask(() => store!.set(store!.get()));
+    if (stored !== undefined && stored !== packProgress(value)) writeBack();
   });
   atoms.set(profileId, store);
   return store;

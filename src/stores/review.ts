@@ -1,25 +1,46 @@
 /**
  * The active profile's spaced-review deck (shape and rules: src/lib/learner/review.ts).
  * Key: crosswalk:review:<profile-id>. Unreadable values are quarantined and replaced by an empty
- * deck, which refills from the learner's answers.
+ * deck, which refills from the learner's answers. A card the scheduler refuses (on load, or when
+ * it is previewed or rated) is set aside the same way, alone: the quarantine helper keeps it
+ * under crosswalk:quarantine:crosswalk:review:<profile-id>/<question-id>, it leaves the deck, and
+ * $setAsideCards counts it so the review page can say so while the session runs on the rest.
  */
-import type { ReadableAtom } from 'nanostores';
-import { PREFIX } from './storage';
+import { atom, computed, type ReadableAtom } from 'nanostores';
+import { PREFIX, quarantine } from './storage';
 import { perProfile, validatedAtom } from './validated';
 import { activeProfileMirror } from './active-profile';
 import { $profiles } from './profiles';
 import { $progress } from './progress';
 import { loadStoredDeck, packDeck } from '../lib/learner/packed-deck';
-import { emptyDeck, mergeDecks, rateCard, syncDeck, type ReviewDeck, type ReviewRating } from '../lib/learner/review';
+import { emptyDeck, mergeDecks, previewIntervals, scheduleReview, syncDeck, usableDeck, withoutCards, type ReviewDeck, type ReviewRating } from '../lib/learner/review';
 
 export const reviewKey = (profileId: string) => `${PREFIX}review:${profileId}`;
+
+/** Per profile, the ids of cards set aside since this page opened (a set: a re-read counts none twice). */
+const $setAside = atom<Record<string, readonly string[]>>({});
+
+function noteSetAside(profileId: string, ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  const all = $setAside.get();
+  const mine = new Set([...(all[profileId] ?? []), ...ids]);
+  if (mine.size !== (all[profileId]?.length ?? 0)) $setAside.set({ ...all, [profileId]: [...mine] });
+}
+
+/** How many of the active profile's review cards were set aside since this page opened. */
+export const $setAsideCards: ReadableAtom<number> = computed([$setAside, $profiles], (all, profiles) => all[profiles.activeId]?.length ?? 0);
 
 const deckAtomFor = perProfile((profileId) =>
   validatedAtom<ReviewDeck>(reviewKey(profileId), {
     empty: emptyDeck,
     load: (raw) => {
       const loaded = loadStoredDeck(raw);
-      return loaded.ok ? { ok: true, value: loaded.deck, dropped: loaded.dropped } : loaded;
+      if (!loaded.ok) return loaded;
+      // Read at page time, so a card whose last review is later than now is set aside here too;
+      // validatedAtom quarantines the raw deck for every dropped card.
+      const usable = usableDeck(loaded.deck, new Date());
+      noteSetAside(profileId, [...loaded.droppedIds, ...usable.rejected]);
+      return { ok: true, value: usable.deck, dropped: loaded.dropped + usable.rejected.length };
     },
     what: 'review deck',
     items: 'review card(s)',
@@ -41,7 +62,45 @@ function update(change: (deck: ReviewDeck) => ReviewDeck): ReviewDeck {
 /** Brings every answered question into the deck. Writes only when something was added. */
 export const syncReview = (known: ReadonlySet<string>) => update((deck) => syncDeck(deck, $progress.get(), known));
 
-export const rateReview = (questionId: string, rating: ReviewRating) => update((deck) => rateCard(deck, questionId, rating, new Date()));
+/** Takes one card out of the active deck, kept aside under its own quarantine key, with the reason. */
+function setAside(profileId: string, questionId: string, reason: string): void {
+  const store = deckAtomFor(profileId);
+  const card = store.get().cards[questionId];
+  if (card) {
+    quarantine(`${reviewKey(profileId)}/${questionId}`, JSON.stringify(card), `review card ${questionId} could not be scheduled (${reason})`);
+    store.set(withoutCards(store.get(), [questionId]));
+  }
+  noteSetAside(profileId, [questionId]);
+}
+
+/**
+ * Rates a review. False when the scheduler refused the card: it is set aside (and counted in
+ * $setAsideCards), and the session goes on without it.
+ */
+export function rateReview(questionId: string, rating: ReviewRating): boolean {
+  const profileId = $profiles.get().activeId;
+  const result = scheduleReview(deckAtomFor(profileId).get(), questionId, rating, new Date());
+  if (result.ok) {
+    deckAtomFor(profileId).set(result.deck);
+    return true;
+  }
+  setAside(profileId, questionId, result.reason);
+  return false;
+}
+
+/**
+ * The questions among these whose card the scheduler can preview now, in order; the others are
+ * set aside. Run on a session's questions before it starts, so none fails mid-way.
+ */
+export function keepSchedulable(questionIds: readonly string[]): string[] {
+  const profileId = $profiles.get().activeId;
+  const now = new Date();
+  return questionIds.filter((id) => {
+    if (previewIntervals(deckAtomFor(profileId).get(), id, now)) return true;
+    setAside(profileId, id, 'the scheduler cannot preview it');
+    return false;
+  });
+}
 
 /** Any profile's deck, for export. */
 export const deckOf = (profileId: string): ReviewDeck => deckAtomFor(profileId).get();

@@ -118,6 +118,8 @@ export const $storageHealth = atom<StorageHealth>({
 
 /** Values written while storage refused them; reads prefer these so the page shows the latest state. */
 const memory = new Map<string, string>();
+/** For each key in memory, what storage held when it last refused: to tell, later, whether another tab has written since. */
+const refusedOver = new Map<string, string | null>();
 
 function markNotSaving(problem: StorageHealth['problem']) {
   const health = $storageHealth.get();
@@ -139,6 +141,36 @@ export function readKey(key: string): string | undefined {
   }
 }
 
+/** Stores one value and reads it back; throws when storage refuses it. Writes nothing when storage already holds it. */
+function putChecked(key: string, value: string): void {
+  if (backend!.getItem(key) === value) return;
+  backend!.setItem(key, value);
+  if (backend!.getItem(key) !== value) throw new Error('read-back mismatch');
+}
+
+/**
+ * After a write succeeds (space was freed, say): saves what storage refused before, and once
+ * nothing is held only in memory, the page stops saying that progress is not being saved. A
+ * value another tab has overwritten since it was refused is not written over theirs: this tab's
+ * stores have already taken the other tab's write in (merged, or adopted), so it is stale.
+ */
+function retryRefused(): void {
+  for (const [key, value] of memory) {
+    try {
+      if (backend!.getItem(key) === refusedOver.get(key)) putChecked(key, value);
+    } catch {
+      return; // Still refused: keep it, and the notice.
+    }
+    memory.delete(key);
+    refusedOver.delete(key);
+  }
+  const health = $storageHealth.get();
+  if (!health.saving && (health.problem === 'quota' || health.problem === 'write-failed')) {
+    const { problem: _problem, ...rest } = health;
+    $storageHealth.set({ ...rest, saving: true });
+  }
+}
+
 /** Writes, then reads back; any failure keeps the value in memory and says so. */
 export function writeKey(key: string, value: string): boolean {
   if (!backend) {
@@ -146,19 +178,30 @@ export function writeKey(key: string, value: string): boolean {
     return false;
   }
   try {
-    backend.setItem(key, value);
-    if (backend.getItem(key) !== value) throw new Error('read-back mismatch');
+    putChecked(key, value);
     memory.delete(key);
+    refusedOver.delete(key);
+    retryRefused();
     return true;
   } catch (error) {
+    refusedOver.set(key, readBackend(key));
     memory.set(key, value);
     markNotSaving(isQuotaError(error) ? 'quota' : 'write-failed');
     return false;
   }
 }
 
+function readBackend(key: string): string | null {
+  try {
+    return backend?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function removeKey(key: string): void {
   memory.delete(key);
+  refusedOver.delete(key);
   try {
     backend?.removeItem(key);
   } catch {
@@ -255,6 +298,7 @@ export function clearAllData(): void {
   // The shared-computer flag stays: clearing data must not end shared-computer mode.
   for (const key of listKeys()) if (key !== SHARED_FLAG) removeKey(key);
   memory.clear();
+  refusedOver.clear();
 }
 
 /**
@@ -265,6 +309,7 @@ export function clearAllData(): void {
  */
 export function eraseAllData(): string[] {
   memory.clear();
+  refusedOver.clear();
   const refused: string[] = [];
   for (const storage of [() => localStorage, () => sessionStorage]) {
     let area: Storage;

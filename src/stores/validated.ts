@@ -6,7 +6,7 @@
  */
 import type { WritableAtom } from 'nanostores';
 import { persistentAtom } from '@nanostores/persistent';
-import { quarantine } from './storage';
+import { quarantine, readKey } from './storage';
 
 export type Loaded<T> = { ok: true; value: T; dropped: number } | { ok: false; reason: string };
 
@@ -40,11 +40,79 @@ export function validatedAtom<T>(key: string, { empty, load, what, items, encode
 }
 
 /** One atom per profile id, made on first use. */
-export function perProfile<T>(make: (profileId: string) => WritableAtom<T>): (profileId: string) => WritableAtom<T> {
-  const atoms = new Map<string, WritableAtom<T>>();
+export function perProfile<A extends WritableAtom<unknown>>(make: (profileId: string) => A): (profileId: string) => A {
+  const atoms = new Map<string, A>();
   return (profileId) => {
     let atom = atoms.get(profileId);
     if (!atom) atoms.set(profileId, (atom = make(profileId)));
     return atom;
   };
+}
+
+/** A validated atom whose every change merges with what storage holds now (see mergedAtom). */
+export interface MergedAtom<T> extends WritableAtom<T> {
+  /** Applies a change to the freshest copy: this tab's value merged with what storage holds now. */
+  update(change: (value: T) => T): T;
+}
+
+export interface MergedOptions<T> extends ValidatedOptions<T> {
+  /** Merges two copies; must be commutative, associative and idempotent (two tabs then settle). */
+  merge: (a: T, b: T) => T;
+}
+
+/**
+ * A validated atom shared by tabs without losing a write, as progress is (src/stores/progress.ts):
+ * every change is read-modify-write against what storage holds now, and another tab's write is
+ * merged with this tab's value, not adopted. When the merge holds something the other tab's copy
+ * lacked, it is written back so that tab gets it too, but only when storage does not already hold
+ * exactly that: with a merge that gives one answer whatever the order, two tabs then stop after
+ * one exchange instead of answering each other for ever.
+ */
+export function mergedAtom<T>(key: string, options: MergedOptions<T>): MergedAtom<T> {
+  const { empty, load, what, items, merge, encode = JSON.stringify } = options;
+  let store: MergedAtom<T> | undefined;
+
+  /** What storage text holds, validated; undefined (quarantined, with a notice) when it cannot be read. */
+  const read = (raw: string): T | undefined => {
+    try {
+      const loaded = load(JSON.parse(raw));
+      if (loaded.ok) {
+        if (loaded.dropped > 0) quarantine(key, raw, `${loaded.dropped} ${items} could not be read`);
+        return loaded.value;
+      }
+      quarantine(key, raw, `${what} could not be read (${loaded.reason})`);
+    } catch {
+      quarantine(key, raw, `${what} is not readable JSON`);
+    }
+    return undefined;
+  };
+
+  let queued = false;
+  const writeBack = () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      if (store && readKey(key) !== encode(store.get())) store.set(store.get());
+    });
+  };
+
+  const decode = (raw: string): T => {
+    const incoming = read(raw);
+    const mine = store?.get();
+    if (mine === undefined) return incoming ?? empty();
+    const result = incoming === undefined ? mine : merge(mine, incoming);
+    if (encode(result) !== raw) writeBack();
+    return result;
+  };
+
+  store = persistentAtom<T>(key, empty(), { encode, decode }) as MergedAtom<T>;
+  store.update = (change) => {
+    const raw = readKey(key);
+    const stored = raw === undefined ? undefined : read(raw);
+    const next = change(stored === undefined ? store!.get() : merge(store!.get(), stored));
+    store!.set(next);
+    return next;
+  };
+  return store;
 }

@@ -171,7 +171,9 @@ test('assign by link, accept, complete, send records, see the team, export CSV',
   await supervisor.getByRole('button', { name: 'Delete all team data…' }).click();
   await supervisor.getByRole('button', { name: 'Delete all team data', exact: true }).click();
   await expect.poll(() => supervisor.getByText('No records yet.').count()).toBe(1);
-  expect(await supervisor.evaluate(() => localStorage.getItem('crosswalk:team'))).toBeNull();
+  // Only the time of the deletion is left (so another open tab cannot write the records back): no names, no ids.
+  const left = await supervisor.evaluate(() => localStorage.getItem('crosswalk:team'));
+  expect(JSON.parse(left ?? '{}')).toEqual({ version: 1, records: [], clearedAt: expect.any(String) });
 
   for (const page of [supervisor, sam.page, lee.page]) await page.context().close();
   expect(watches.flatMap((w) => w.problems())).toEqual([]);

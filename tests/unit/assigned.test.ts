@@ -17,7 +17,7 @@ describe('accepted assignments', () => {
     ({ state, outcome } = acceptAssignment(state, { ...assignment, due: '2026-12-20' }, '2026-11-29T10:00:00Z'));
     expect(outcome).toBe('updated');
     expect(state.items).toEqual([{ assignment: { ...assignment, due: '2026-12-20' }, acceptedAt: '2026-11-28T10:00:00Z' }]);
-    expect(removeAssignment(state, assignment.id).items).toEqual([]);
+    expect(removeAssignment(state, assignment.id, '2026-11-30T10:00:00Z').items).toEqual([]);
   });
 
   test('standing counts completed modules and marks overdue, most urgent first', () => {

@@ -42,6 +42,6 @@ describe('reflection journal', () => {
     expect(md.indexOf('Note A')).toBeLessThan(md.indexOf('Note B'));
     expect(md).toContain('## Orientation \\*new\\*');
     expect(md).toContain('> Think of a time…');
-    expect(deleteEntry(journal, 'orientation/r1').entries).not.toHaveProperty('orientation/r1');
+    expect(deleteEntry(journal, 'orientation/r1', NOW).entries).not.toHaveProperty('orientation/r1');
   });
 });

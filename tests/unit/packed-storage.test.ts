@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { canonicalJson } from '../../src/lib/encoding/canonical-json';
-import { emptyProgress, markLessonRead } from '../../src/lib/learner/progress';
+import { emptyProgress, loadProgress, markLessonRead } from '../../src/lib/learner/progress';
 import { emptyDeck, rateCard } from '../../src/lib/learner/review';
 import { loadStoredDeck, packDeck } from '../../src/lib/learner/packed-deck';
 import {
@@ -40,8 +40,9 @@ describe('progress', () => {
       fc.property(progressArb(fc.string({ minLength: 1 }), fc.oneof(isoDateArb, fc.string({ minLength: 1 }))), (state) => {
         const packed = packProgress(state);
         expect(canonicalJson(unpackProgress(JSON.parse(packed)))).toBe(canonicalJson(state));
+        // Dates that are not real instants are refused on load; every other state loads as it was.
         const loaded = loadStoredProgress(JSON.parse(packed));
-        expect(loaded.ok && canonicalJson(loaded.state)).toBe(canonicalJson(state));
+        expect(loaded.ok && canonicalJson(loaded.state)).toBe(loadProgress(state).ok && canonicalJson(state));
       }),
     );
   });

@@ -104,16 +104,17 @@ describe('completion records', () => {
     expect(recordChecksum(reordered)).toBe(recordChecksum(sample));
   });
 
-  test('every single-character change to a code is refused, never thrown', () => {
+  test('a single changed character never yields a different record: it is refused, or lands in bits deflate ignores', () => {
+    // The codec checks the content's checksum, not the compressor's spelling (so codes survive an
+    // fflate update): a change that inflates to the very same JSON opens as the very same record.
     const code = recordCode(sample);
-    // Found by fast-check (seed 1600844924): this change inflated to the same JSON and passed the
-    // checksum before the codec insisted on its own spelling of the deflate stream.
-    if (code.length > 173 && code[173] !== '-') expect(openRecord(code.slice(0, 173) + '-' + code.slice(174)).ok).toBe(false);
     fc.assert(
       fc.property(fc.nat({ max: code.length - 1 }), fc.constantFrom(...'ABCxyz019-_.'), (at, char) => {
         fc.pre(code[at] !== char);
         const changed = code.slice(0, at) + char + code.slice(at + 1);
-        expect(openRecord(changed).ok).toBe(false);
+        const opened = openRecord(changed);
+        if (opened.ok) expect(opened.record).toEqual(sample);
+        else expect(opened.message.length).toBeGreaterThan(20);
       }),
       { numRuns: 300 },
     );

@@ -251,6 +251,66 @@ describe('storage that refuses', () => {
     expect(browser.local.data.has(PROGRESS_KEY)).toBe(false);
   });
 
+  test('after space is freed, the next write that succeeds saves what was refused and clears "not saving"', async () => {
+    const { $progress, $storageHealth, saveAttempt, markRead } = await openProgress();
+    const { saveNote } = await import('../../src/stores/journal');
+    browser.local.quotaExceeded = true;
+    saveAttempt('orientation', attempt);
+    saveNote('orientation/r1', { text: 'kept in memory', prompt: 'p', lesson: 'l', module: 'm', href: 'modules/orientation/a/' });
+    await flush();
+    expect($storageHealth.get()).toMatchObject({ saving: false, problem: 'quota' });
+
+    browser.local.quotaExceeded = false;
+    markRead('orientation/a');
+    await flush();
+    expect($storageHealth.get().saving).toBe(true);
+    expect($storageHealth.get().problem).toBeUndefined();
+    // What storage refused before is saved now, not only the change that succeeded.
+    expect(stored(PROGRESS_KEY)!.checks.orientation?.attempts).toEqual([attempt]);
+    expect(JSON.parse(browser.local.data.get('crosswalk:journal:default')!).entries['orientation/r1'].text).toBe('kept in memory');
+    expect($progress.get().lessons['orientation/a']).toBeDefined();
+  });
+
+  test('"not saving" stays while something is still refused', async () => {
+    const { $storageHealth, saveAttempt } = await openProgress();
+    const { saveNote } = await import('../../src/stores/journal');
+    browser.local.quotaExceeded = true;
+    saveAttempt('orientation', attempt);
+    await flush();
+    // Room for a small value again, but not for progress.
+    const realSet = browser.local.setItem.bind(browser.local);
+    browser.local.quotaExceeded = false;
+    browser.local.setItem = (key: string, value: string) => {
+      if (key === PROGRESS_KEY) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      realSet(key, value);
+    };
+    saveNote('orientation/r1', { text: 'saved', prompt: 'p', lesson: 'l', module: 'm', href: 'modules/orientation/a/' });
+    await flush();
+    expect(browser.local.data.has('crosswalk:journal:default')).toBe(true);
+    expect($storageHealth.get()).toMatchObject({ saving: false, problem: 'quota' });
+  });
+
+  test('a note refused while storage was full is saved later merged with what another tab wrote meanwhile, not over it', async () => {
+    const { $storageHealth, markRead } = await openProgress();
+    const { saveNote, journalKey, $journal } = await import('../../src/stores/journal');
+    $journal.subscribe(() => undefined);
+    browser.local.quotaExceeded = true;
+    saveNote('orientation/r1', { text: 'mine', prompt: 'p', lesson: 'l', module: 'm', href: 'modules/orientation/a/' });
+    await flush();
+    // Another tab, with room (it freed some), saves a note of its own; this tab hears of it.
+    const entry = { text: 'theirs', prompt: 'p', lesson: 'l', module: 'm', href: 'modules/orientation/b/', updatedAt: '2026-11-28T10:00:00.000Z' };
+    const theirs = JSON.stringify({ version: 1, entries: { 'orientation/r2': entry } });
+    browser.local.setFromElsewhere(journalKey('default'), theirs);
+    browser.win.fireStorage(journalKey('default'), theirs);
+    await flush();
+    browser.local.quotaExceeded = false;
+    markRead('orientation/a');
+    await flush();
+    const saved = JSON.parse(browser.local.data.get(journalKey('default'))!).entries;
+    expect(Object.keys(saved).sort()).toEqual(['orientation/r1', 'orientation/r2']);
+    expect($storageHealth.get().saving).toBe(true);
+  });
+
   test('after a failed write, later changes build on the unsaved one rather than on the older saved copy', async () => {
     const { $progress, saveAttempt, markRead } = await openProgress();
     markRead('orientation/a');
@@ -446,7 +506,7 @@ describe('team and assignment stores', () => {
     expect($storageHealth.get().quarantined.map((n) => n.key)).toEqual(['crosswalk:team']);
   });
 
-  test('importing writes only when something was added, and delete-all removes the key', async () => {
+  test('importing writes only when something was added, and delete-all leaves no record behind', async () => {
     const { importRecords, deleteAllTeamData, $team } = await import('../../src/stores/team');
     const { recordCode } = await import('../../src/lib/supervisor/record');
     $team.subscribe(() => undefined);
@@ -457,7 +517,10 @@ describe('team and assignment stores', () => {
     expect(good).toEqual([{ source: 'b', ok: true, learner: 'Sam', outcome: 'added' }]);
     expect(JSON.parse(browser.local.data.get('crosswalk:team')!).records).toHaveLength(1);
     deleteAllTeamData();
-    expect(browser.local.data.has('crosswalk:team')).toBe(false);
+    // Only the time of the deletion stays (so another tab cannot write the records back): no names.
+    const left = browser.local.data.get('crosswalk:team')!;
+    expect(JSON.parse(left)).toEqual({ version: 1, records: [], clearedAt: expect.any(String) });
+    expect(left).not.toContain('Sam');
     expect($team.get().records).toEqual([]);
   });
 

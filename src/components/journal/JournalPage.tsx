@@ -8,6 +8,7 @@ import { useStore } from '@nanostores/react';
 import { journalMarkdown, sortedEntries } from '../../lib/learner/journal';
 import { $journal, deleteAllNotes, deleteNote } from '../../stores/journal';
 import { download } from '../tools/browser';
+import './journal.css';
 
 interface Props {
   base: string;
@@ -78,7 +79,10 @@ export default function JournalPage({ base, siteName, moduleOrder }: Props) {
                   {entry.module} · <a href={`${base}${entry.href}`}>{entry.lesson}</a> · written {new Date(entry.updatedAt).toLocaleDateString()}
                 </p>
                 <blockquote className="journal__prompt">{entry.prompt}</blockquote>
-                <p className="journal__note">{entry.text}</p>
+                {/* The learner's own words, in whichever direction they were written. */}
+                <p className="journal__note" dir="auto">
+                  {entry.text}
+                </p>
                 <button
                   type="button"
                   className="button--quiet"

@@ -33,14 +33,25 @@ export function AssignmentsSection({ manifest, base }: Props) {
           {standings.map(({ item, complete, total, due }) => (
             <li key={item.assignment.id} className="assignment-item" data-assignment-id={item.assignment.id} data-due-state={due}>
               <p>
-                <strong>From {item.assignment.by}</strong>
-                {item.assignment.for ? `, for ${item.assignment.for}` : ''}
+                {/* Names from the link, isolated: one written right to left cannot turn the sentence around. */}
+                <strong>
+                  From <bdi>{item.assignment.by}</bdi>
+                </strong>
+                {item.assignment.for && (
+                  <>
+                    , for <bdi>{item.assignment.for}</bdi>
+                  </>
+                )}
               </p>
               <p>
                 <span className={`due-badge due-badge--${due}`}>{DUE_LABELS[due]}</span>
                 {item.assignment.due && due !== 'none' && ` · due ${formatDay(item.assignment.due)}`} · {completeText(complete, total)}
               </p>
-              {item.assignment.note && <p className="assignment-note">{item.assignment.note}</p>}
+              {item.assignment.note && (
+                <p className="assignment-note" dir="auto">
+                  {item.assignment.note}
+                </p>
+              )}
               <progress max={Math.max(total, 1)} value={complete} aria-label={`${completeText(complete, total)} in this assignment`} />
               <ol>
                 {item.assignment.modules
@@ -52,7 +63,7 @@ export function AssignmentsSection({ manifest, base }: Props) {
                   ))}
               </ol>
               <button type="button" className="button--quiet" onClick={() => dismissAssignment(item.assignment.id)}>
-                Remove this assignment<span className="visually-hidden"> (from {item.assignment.by})</span>
+                Remove this assignment<span className="visually-hidden"> (from <bdi>{item.assignment.by}</bdi>)</span>
               </button>
             </li>
           ))}

@@ -10,6 +10,7 @@ import { $profiles, createProfile } from '../../stores/profiles';
 import { progressOf, writeProgress } from '../../stores/progress';
 import { deckOf, writeDeck } from '../../stores/review';
 import { requestPersistentStorage } from '../../stores/storage';
+import { isolateText } from '../../lib/site/bidi';
 import { ConfirmRegion } from './ConfirmRegion';
 import { download } from '../tools/browser';
 import { StatusLine, useStatus } from './StatusLine';
@@ -34,7 +35,7 @@ function applyImport(plan: ImportPlan): string[] {
     if (created.ok && created.profile) {
       writeProgress(created.profile.id, state);
       if (plan.review[planId]) writeDeck(created.profile.id, plan.review[planId]);
-    } else if (!created.ok) problems.push(`“${name}” was not added: ${created.error}`);
+    } else if (!created.ok) problems.push(`“${isolateText(name)}” was not added: ${created.error}`);
   }
   return problems;
 }
@@ -154,14 +155,15 @@ export function BackupSection({ siteName }: Props) {
       {pending && (
         <ConfirmRegion
           id={confirmId}
-          title={`Import “${pending.fileName}”?`}
+          title={`Import “${isolateText(pending.fileName)}”?`}
           confirmLabel="Import"
           onConfirm={onImport}
           onCancel={closeImport}
         >
           <p>This backup was exported on {dateText(pending.backup.exportedAt)}. Importing it will do this:</p>
           <ul>
-            {importSummaryLines(pending.plan).map((line) => (
+            {/* Profile names isolated: a name written right to left cannot turn its line around. */}
+            {importSummaryLines({ summary: pending.plan.summary.map((s) => ({ ...s, name: isolateText(s.name) })) }).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>

@@ -7,6 +7,7 @@ import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useStore } from '@nanostores/react';
 import { $profiles, createProfile, deleteProfile, renameActiveProfile, setActiveProfile } from '../../stores/profiles';
 import { MAX_NAME_LENGTH } from '../../lib/learner/profiles';
+import { isolateText } from '../../lib/site/bidi';
 import { ConfirmRegion } from './ConfirmRegion';
 import { StatusLine, useStatus } from './StatusLine';
 
@@ -76,7 +77,7 @@ export function ProfileSection() {
     const target = others.find((p) => p.id === switchValue);
     if (!target) return;
     const result = setActiveProfile(target.id);
-    if (result.ok) announce(`Switched to “${target.name}”. The progress below is theirs.`);
+    if (result.ok) announce(`Switched to “${isolateText(target.name)}”. The progress below is theirs.`);
     else announce(result.error, 'problem');
   };
 
@@ -89,7 +90,7 @@ export function ProfileSection() {
     }
     setAddError('');
     setNewName('');
-    announce(`Added the profile “${result.profile!.name}” and switched to it.`);
+    announce(`Added the profile “${isolateText(result.profile!.name)}” and switched to it.`);
   };
 
   const onRename = (event: SubmitEvent) => {
@@ -102,7 +103,7 @@ export function ProfileSection() {
     }
     setRenameError('');
     setRename('');
-    announce(`Renamed “${before}” to “${rename.trim()}”.`);
+    announce(`Renamed “${isolateText(before)}” to “${isolateText(rename.trim())}”.`);
   };
 
   const closeRemove = () => {
@@ -114,7 +115,7 @@ export function ProfileSection() {
     if (!toRemove) return closeRemove();
     const result = deleteProfile(toRemove.id);
     setConfirmingRemove(false);
-    if (result.ok) announce(`Removed the profile “${toRemove.name}” and its progress from this browser.`);
+    if (result.ok) announce(`Removed the profile “${isolateText(toRemove.name)}” and its progress from this browser.`);
     else announce(result.error, 'problem');
     // The remove controls may be gone now (no other profile left): focus the message instead.
     requestAnimationFrame(() => (removeButton.current ?? lineRef.current)?.focus());
@@ -124,7 +125,11 @@ export function ProfileSection() {
     <section className="card progress-section" aria-labelledby="profile-heading">
       <h2 id="profile-heading">Profile</h2>
       <p>
-        You are using the profile <strong className="profile-name">{active.name}</strong>.
+        You are using the profile{' '}
+        <strong className="profile-name">
+          <bdi>{active.name}</bdi>
+        </strong>
+        .
       </p>
       <p className="meta">Several people can use this browser: each profile keeps its own progress.</p>
 
@@ -161,9 +166,11 @@ export function ProfileSection() {
       </details>
 
       <details className="profile-task">
-        <summary>Rename “{active.name}”</summary>
+        <summary>
+          Rename “<bdi>{active.name}</bdi>”
+        </summary>
         <form onSubmit={onRename} noValidate>
-          <NameField label={`New name for “${active.name}”`} value={rename} onChange={setRename} error={renameError} submitLabel="Rename" />
+          <NameField label={`New name for “${isolateText(active.name)}”`} value={rename} onChange={setRename} error={renameError} submitLabel="Rename" />
         </form>
       </details>
 
@@ -195,8 +202,8 @@ export function ProfileSection() {
           {confirmingRemove && toRemove && (
             <ConfirmRegion
               id={confirmId}
-              title={`Remove the profile “${toRemove.name}”?`}
-              confirmLabel={`Remove “${toRemove.name}”`}
+              title={`Remove the profile “${isolateText(toRemove.name)}”?`}
+              confirmLabel={`Remove “${isolateText(toRemove.name)}”`}
               cancelLabel="Keep it"
               onConfirm={onConfirmRemove}
               onCancel={closeRemove}

@@ -8,6 +8,7 @@ import { useStore } from '@nanostores/react';
 import type { CourseManifest } from '../../lib/site/manifest';
 import { buildRecord, recordCode, recordFile, recordFileName, MAX_LEARNER_NAME, type CompletionRecord } from '../../lib/supervisor/record';
 import { withBase } from '../../lib/site/urls';
+import { isolateText } from '../../lib/site/bidi';
 import { $assigned, learnerId } from '../../stores/assigned';
 import { $profiles } from '../../stores/profiles';
 import { $progress } from '../../stores/progress';
@@ -26,19 +27,22 @@ export function RecordSection({ manifest, base }: Props) {
   const progress = useStore($progress);
   const profileName = profiles.profiles.find((p) => p.id === profiles.activeId)?.name ?? '';
   const [name, setName] = useState(profileName === 'Me' ? '' : profileName);
-  const [scope, setScope] = useState(() => (assigned.items[0] ? `a:${assigned.items[0].assignment.id}` : `p:${manifest.paths[0]?.id ?? ''}`));
+  const [chosenScope, setScope] = useState(() => (assigned.items[0] ? `a:${assigned.items[0].assignment.id}` : `p:${manifest.paths[0]?.id ?? ''}`));
   const [error, setError] = useState('');
   const [code, setCode] = useState<{ record: CompletionRecord; code: string } | null>(null);
   const { status, announce, lineRef } = useStatus();
 
   const scopes = useMemo(
     () => [
-      ...assigned.items.map((i) => ({ value: `a:${i.assignment.id}`, label: `Assignment from ${i.assignment.by}${i.assignment.due ? `, due ${i.assignment.due}` : ''}` })),
+      ...assigned.items.map((i) => ({ value: `a:${i.assignment.id}`, label: `Assignment from ${isolateText(i.assignment.by)}${i.assignment.due ? `, due ${i.assignment.due}` : ''}` })),
       ...manifest.paths.map((p) => ({ value: `p:${p.id}`, label: `Path: ${p.title}` })),
       { value: 'started', label: 'Every module I have started' },
     ],
     [assigned, manifest],
   );
+  // The chosen scope can go stale (another profile, a removed assignment): then the first one,
+  // which is what the select shows.
+  const scope = scopes.some((s) => s.value === chosenScope) ? chosenScope : scopes[0]!.value;
 
   const make = (): CompletionRecord | null => {
     if (!name.trim()) {
@@ -126,7 +130,9 @@ export function RecordSection({ manifest, base }: Props) {
       <StatusLine status={status} ref={lineRef} />
       {code && (
         <div className="record-code">
-          <label htmlFor={ids.code}>Record code for {code.record.learner}</label>
+          <label htmlFor={ids.code}>
+            Record code for <bdi>{code.record.learner}</bdi>
+          </label>
           <textarea id={ids.code} readOnly rows={4} value={code.code} onFocus={(e) => e.currentTarget.select()} />
           <div className="actions">
             <button type="button" onClick={onCopy}>

@@ -5,6 +5,7 @@
 import { useStore } from '@nanostores/react';
 import { $profiles } from '../../stores/profiles';
 import { resetProgress } from '../../stores/progress';
+import { isolateText } from '../../lib/site/bidi';
 import { ConfirmRegion, useConfirmStep } from './ConfirmRegion';
 import { StatusLine, useStatus } from './StatusLine';
 
@@ -18,7 +19,9 @@ export function ResetSection() {
   return (
     <section className="card progress-section" aria-labelledby="reset-heading">
       <h2 id="reset-heading">Reset</h2>
-      <p>Start “{name}” again from the beginning, for example to retake the course. Other profiles are not touched.</p>
+      <p>
+        Start “<bdi>{name}</bdi>” again from the beginning, for example to retake the course. Other profiles are not touched.
+      </p>
       <button
         type="button"
         className="button--quiet"
@@ -29,12 +32,12 @@ export function ResetSection() {
       {confirming && (
         <ConfirmRegion
           id={confirmId}
-          title={`Reset all progress of “${name}”?`}
-          confirmLabel={`Reset “${name}”`}
+          title={`Reset all progress of “${isolateText(name)}”?`}
+          confirmLabel={`Reset “${isolateText(name)}”`}
           onConfirm={() => {
             resetProgress();
             close();
-            announce(`The progress of “${name}” was reset.`);
+            announce(`The progress of “${isolateText(name)}” was reset.`);
           }}
           onCancel={close}
         >

@@ -11,7 +11,7 @@ import { useStore } from '@nanostores/react';
 import type { ReviewQuestion } from '../../lib/site/check-view';
 import { RATING_FOR_VERDICT, dueQuestions, intervalText, moduleOfQuestion, previewIntervals, type ReviewRating } from '../../lib/learner/review';
 import { scoreQuestion, seededShuffle, type QuestionScore } from '../../lib/learner/scoring';
-import { $deck, rateReview, syncReview } from '../../stores/review';
+import { $deck, $setAsideCards, keepSchedulable, rateReview, syncReview } from '../../stores/review';
 import { saveAnswer } from '../../stores/progress';
 import { QuestionCard } from '../check/QuestionCard';
 import '../check/check.css';
@@ -34,6 +34,7 @@ type Phase = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 
 export default function ReviewPage({ base, questionIds }: Props) {
   const known = useMemo(() => new Set(questionIds), [questionIds]);
   const deck = useStore($deck);
+  const setAside = useStore($setAsideCards);
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [questions, setQuestions] = useState<Record<string, ReviewQuestion>>({});
   // The session's questions are fixed when it starts, so rating one does not reshuffle the rest.
@@ -50,7 +51,8 @@ export default function ReviewPage({ base, questionIds }: Props) {
     let live = true;
     syncReview(known);
     // Only the modules with a question due today are fetched (review-questions/[module].json.ts).
-    const due = dueQuestions($deck.get(), new Date(), known);
+    // Cards the scheduler refuses are set aside before the session starts (the notice says so).
+    const due = keepSchedulable(dueQuestions($deck.get(), new Date(), known));
     const modules = [...new Set(due.map(moduleOfQuestion))];
     Promise.all(
       modules.map((moduleId) =>
@@ -76,11 +78,20 @@ export default function ReviewPage({ base, questionIds }: Props) {
   if (phase.kind === 'loading' || !session) return <p role="status">Loading your review…</p>;
   if (phase.kind === 'error') return <p className="callout" role="alert">{phase.message}</p>;
 
+  // Cards set aside (on load, or refused by the scheduler mid-session): said once, above the session.
+  const notice =
+    setAside > 0 ? (
+      <p className="callout" role="status" data-review-set-aside={setAside}>
+        {setAside === 1 ? '1 review card could not be used and was set aside' : `${setAside} review cards could not be used and were set aside`}; the rest of your review is here.
+      </p>
+    ) : null;
+
   const id = session[position];
   if (!id) {
     const total = Object.keys(deck.cards).filter((k) => known.has(k)).length;
     return (
       <section aria-labelledby="review-done" data-review-state={session.length ? 'finished' : 'nothing-due'}>
+        {notice}
         <h2 id="review-done" tabIndex={-1} ref={headingRef}>
           {session.length ? 'Done for today' : 'Nothing to review right now'}
         </h2>
@@ -121,8 +132,8 @@ export default function ReviewPage({ base, questionIds }: Props) {
   };
 
   const rate = (rating: ReviewRating) => {
-    rateReview(id, rating);
-    setDone((d) => [...d, { id, rating }]);
+    // A card the scheduler refused is set aside (the notice counts it), not counted as reviewed.
+    if (rateReview(id, rating)) setDone((d) => [...d, { id, rating }]);
     setPosition((p) => p + 1);
     setChosen([]);
     setScore(undefined);
@@ -131,6 +142,7 @@ export default function ReviewPage({ base, questionIds }: Props) {
 
   return (
     <section aria-labelledby="review-question-heading" data-review-state="question" data-question-id={id}>
+      {notice}
       <p className="meta" role="status">
         Question {position + 1} of {session.length} · from {question.moduleTitle}
       </p>
@@ -163,7 +175,7 @@ export default function ReviewPage({ base, questionIds }: Props) {
                 onClick={() => rate(rating)}
               >
                 {label}
-                <span className="review-rating__when">, back {intervalText(new Date(), preview[rating])}</span>
+                {preview && <span className="review-rating__when">, back {intervalText(new Date(), preview[rating])}</span>}
               </button>
             ))}
           </div>

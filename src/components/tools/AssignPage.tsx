@@ -192,10 +192,10 @@ function LinkCard({ link, assignment, titles, index }: { link: MadeLink; assignm
     <article className="link-card" aria-labelledby={`${fieldId}-title`}>
       <h3 id={`${fieldId}-title`}>
         <span className="print-only-inline">Crosswalk training: </span>
-        {index + 1}. For {who}
+        {index + 1}. For <bdi>{who}</bdi>
       </h3>
       <p className="print-only">
-        <strong>From:</strong> {assignment.by}
+        <strong>From:</strong> <bdi>{assignment.by}</bdi>
         {assignment.due && (
           <>
             {' '}
@@ -203,7 +203,11 @@ function LinkCard({ link, assignment, titles, index }: { link: MadeLink; assignm
           </>
         )}
       </p>
-      {assignment.note && <p className="print-only">{assignment.note}</p>}
+      {assignment.note && (
+        <p className="print-only" dir="auto">
+          {assignment.note}
+        </p>
+      )}
       <ol className="print-only">
         {assignment.modules.map((id) => (
           <li key={id}>{titles.get(id) ?? id}</li>

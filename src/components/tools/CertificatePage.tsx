@@ -56,7 +56,10 @@ export default function CertificatePage({ manifest, libraryName, base }: Props) 
       </p>
       <article className="certificate" aria-labelledby="certificate-name">
         <p className="certificate__small">Record of course completion · Crosswalk, peer-support skills for library staff · {libraryName}</p>
-        <h2 id="certificate-name">{record.learner}</h2>
+        {/* Isolated: a name written right to left (or with a stray override) stays within itself. */}
+        <h2 id="certificate-name">
+          <bdi>{record.learner}</bdi>
+        </h2>
         <p>
           completed {complete.length} of {record.modules.length} module{record.modules.length === 1 ? '' : 's'}, as recorded on {formatDay(record.issued.slice(0, 10))}
           {record.assignment?.due ? `, for an assignment due ${formatDay(record.assignment.due)}` : ''}.

@@ -64,8 +64,17 @@ export default function OpenAssignmentPage({ manifest, base }: Props) {
   return (
     <div className="tool" data-assignment-ready>
       <section aria-labelledby="assignment-heading" className="ok-box">
+        {/* Names from the link, isolated: one written right to left cannot turn the heading around. */}
         <h2 id="assignment-heading">
-          {assignment.for ? `For ${assignment.for}, from ${assignment.by}` : `From ${assignment.by}`}
+          {assignment.for ? (
+            <>
+              For <bdi>{assignment.for}</bdi>, from <bdi>{assignment.by}</bdi>
+            </>
+          ) : (
+            <>
+              From <bdi>{assignment.by}</bdi>
+            </>
+          )}
         </h2>
         <dl className="assignment-facts">
           <dt>Due</dt>
@@ -82,7 +91,9 @@ export default function OpenAssignmentPage({ manifest, base }: Props) {
         {assignment.note && (
           <>
             <h3>Note</h3>
-            <p className="assignment-note">{assignment.note}</p>
+            <p className="assignment-note" dir="auto">
+              {assignment.note}
+            </p>
           </>
         )}
         <h3>
@@ -106,7 +117,7 @@ export default function OpenAssignmentPage({ manifest, base }: Props) {
       {accepted === '' ? (
         <div>
           <p>
-            Accepting keeps this assignment in this browser, under your current profile, so My progress and the home page can show what is due. Nothing is sent to {assignment.by} or
+            Accepting keeps this assignment in this browser, under your current profile, so My progress and the home page can show what is due. Nothing is sent to <bdi>{assignment.by}</bdi> or
             anyone else: when you have finished, you send your completion record from My progress yourself.
           </p>
           <button type="button" onClick={onAccept}>

@@ -4,7 +4,7 @@
  * stays in this browser (src/stores/team.ts). Each input is opened on its own: one bad file
  * gets its own message and never stops the others. Imported text is only ever shown as text.
  */
-import { useId, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
+import { useId, useMemo, useRef, useState, type ChangeEvent, type DragEvent, type ReactNode } from 'react';
 import { useStore } from '@nanostores/react';
 import { formatDay, localDay } from '../../lib/supervisor/assignment';
 import type { CourseManifest } from '../../lib/site/manifest';
@@ -131,7 +131,10 @@ export default function TeamPage({ manifest }: Props) {
               <ul>
                 {results.map((r, i) => (
                   <li key={i} data-import-ok={r.ok ? 'yes' : 'no'}>
-                    <strong>{r.source}:</strong> {r.ok ? outcomeText(r) : `Not imported. ${r.message ?? ''}`}
+                    <strong>
+                      <bdi>{r.source}</bdi>:
+                    </strong>{' '}
+                    {r.ok ? outcomeText(r) : `Not imported. ${r.message ?? ''}`}
                   </li>
                 ))}
               </ul>
@@ -202,7 +205,7 @@ export default function TeamPage({ manifest }: Props) {
                     {rows.map((row) => (
                       <tr key={row.learnerId} data-learner={row.learnerId}>
                         <th scope="row">
-                          {row.learner}
+                          <bdi>{row.learner}</bdi>
                           <span className="cell__detail">Record of {formatDay(row.issued.slice(0, 10))}</span>
                           {row.due && <span className="cell__detail">Due {formatDay(row.due)}</span>}
                         </th>
@@ -276,16 +279,18 @@ export default function TeamPage({ manifest }: Props) {
   );
 }
 
-function outcomeText(result: ImportResult): string {
+/** What an import did, the learner's name isolated so a right-to-left name keeps the sentence in order. */
+function outcomeText(result: ImportResult): ReactNode {
+  const name = <bdi>{result.learner}</bdi>;
   switch (result.outcome) {
     case 'added':
-      return `Added ${result.learner}.`;
+      return <>Added {name}.</>;
     case 'updated':
-      return `Updated ${result.learner} with this newer record.`;
+      return <>Updated {name} with this newer record.</>;
     case 'unchanged':
-      return `${result.learner}'s record was already here; nothing changed.`;
+      return <>{name}'s record was already here; nothing changed.</>;
     case 'older':
-      return `Kept the newer record you already have for ${result.learner}; this one is older.`;
+      return <>Kept the newer record you already have for {name}; this one is older.</>;
     default:
       return '';
   }

@@ -11,6 +11,7 @@
  * the best score is the higher, and the most recent attempts are kept.
  */
 import * as z from 'zod/mini';
+import { cleanName, instantSchema, nameChecks } from '../encoding/fields';
 import { loadProgress, mergeProgress, type ProgressState } from './progress';
 import { addProfile, findProfileByName, type Profiles } from './profiles';
 import { loadDeck, mergeDecks, type ReviewDeck } from './review';
@@ -23,10 +24,12 @@ export const MAX_BACKUP_BYTES = 5_000_000;
 const backupFileSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.int(),
-  exportedAt: z.string(),
+  exportedAt: instantSchema,
   site: z.optional(z.string()),
   profiles: z
-    .array(z.object({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)), progress: z.unknown(), review: z.optional(z.unknown()) }))
+    // Names are cleaned as the profile list cleans them (a backup made before names had to be
+    // printable still imports), then must be printable text: they go on records and certificates.
+    .array(z.object({ name: z.pipe(z.string(), z.transform(cleanName)).check(z.minLength(1), z.maxLength(60), ...nameChecks()), progress: z.unknown(), review: z.optional(z.unknown()) }))
     .check(z.minLength(1), z.maxLength(20)),
 });
 

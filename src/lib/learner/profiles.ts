@@ -6,6 +6,7 @@
  * becomes the default single profile, whose progress key is unchanged, so no progress is lost.
  */
 import * as z from 'zod/mini';
+import { cleanName, nameChecks } from '../encoding/fields';
 
 export const PROFILES_VERSION = 1;
 export const DEFAULT_PROFILE_ID = 'default';
@@ -14,7 +15,10 @@ export const MAX_NAME_LENGTH = 60;
 
 export const profileSchema = z.object({
   id: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)),
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_NAME_LENGTH)),
+  // Printable, one line: the name goes on records and certificates, which refuse anything else.
+  // A name saved before this rule with a control character in it is cleaned on load rather than
+  // refused, so the profile list (and every profile's progress) stays reachable.
+  name: z.pipe(z.string(), z.transform(cleanName)).check(z.minLength(1), z.maxLength(MAX_NAME_LENGTH), ...nameChecks()),
   createdAt: z.string(),
 });
 
@@ -45,7 +49,7 @@ export function findProfileByName(profiles: Profiles, name: string): Profile | u
 }
 
 export function addProfile(profiles: Profiles, name: string, id: string, now: string): ProfileResult {
-  const trimmed = name.trim();
+  const trimmed = cleanName(name);
   if (!trimmed) return { ok: false, error: 'Give the profile a name, for example your first name.' };
   if (trimmed.length > MAX_NAME_LENGTH) return { ok: false, error: `Keep the name under ${MAX_NAME_LENGTH} characters.` };
   if (findProfileByName(profiles, trimmed)) return { ok: false, error: `There is already a profile called “${trimmed}”.` };
@@ -55,7 +59,7 @@ export function addProfile(profiles: Profiles, name: string, id: string, now: st
 }
 
 export function renameProfile(profiles: Profiles, id: string, name: string): ProfileResult {
-  const trimmed = name.trim();
+  const trimmed = cleanName(name);
   if (!trimmed) return { ok: false, error: 'A profile needs a name.' };
   if (trimmed.length > MAX_NAME_LENGTH) return { ok: false, error: `Keep the name under ${MAX_NAME_LENGTH} characters.` };
   const clash = findProfileByName(profiles, trimmed);

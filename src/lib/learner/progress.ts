@@ -30,12 +30,16 @@
  */
 // zod/mini: this runs in the browser on every page with progress, so the small build matters.
 import * as z from 'zod/mini';
+import { canonicalJson } from '../encoding/canonical-json';
+import { instantSchema, wholeText } from '../encoding/fields';
 
 export const PROGRESS_VERSION = 2;
 /** How many attempts per module are kept; the best attempt is kept separately. */
 export const MAX_ATTEMPTS = 5;
 
-const isoDate = z.string().check(z.minLength(1));
+// Every date is an instant as toISOString writes it, in range: a backup saying 30 February
+// would otherwise be accepted and break the record and certificate made from it later.
+const isoDate = instantSchema;
 
 export const attemptSchema = z.object({
   at: isoDate,
@@ -63,7 +67,9 @@ export const checkRecordSchema = z.object({
 });
 
 export const answerSchema = z.object({
-  options: z.array(z.string()),
+  // Whole characters only: packed storage joins one-letter option ids, so two lone surrogate
+  // halves would come back merged into one character.
+  options: z.array(wholeText()),
   verdict: z.enum(['correct', 'partial', 'incorrect']),
   at: isoDate,
 });
@@ -148,38 +154,63 @@ export function loadProgress(raw: unknown, now = new Date().toISOString()): Load
 
 // ---------------------------------------------------------------------------
 // Merging two copies (another tab's write, an imported backup)
+//
+// Every choice below is made on the values alone, never on which copy came first: equal dates
+// are told apart by the canonical JSON of the values, a total order. So merging is commutative,
+// associative and idempotent, and two tabs that merge each other's writes reach the same state
+// (and the same stored string) instead of rewriting storage for ever.
 
 const earlier = (a: string, b: string) => (a <= b ? a : b);
-const later = (a: string, b: string) => (a >= b ? a : b);
 
-/** Better attempt: higher score, then earlier (the first time it was earned). */
+/** The tie-break order, the same in every tab: canonical JSON (object keys sorted). */
+const canonical = canonicalJson;
+
+/** Of two values, the one with the later date; equal dates: the greater canonical JSON. */
+function latest<T extends { at: string }>(a: T, b: T): T {
+  if (a.at !== b.at) return a.at > b.at ? a : b;
+  return canonical(a) >= canonical(b) ? a : b;
+}
+
+/** Better attempt: passed, then higher score, then earlier (the first time it was earned), then the canonical order. */
 function betterAttempt(a: Attempt | null, b: Attempt | null): Attempt | null {
   if (!a) return b;
   if (!b) return a;
   if (a.passed !== b.passed) return a.passed ? a : b;
   if (a.ratio !== b.ratio) return a.ratio > b.ratio ? a : b;
-  return a.at <= b.at ? a : b;
+  if (a.at !== b.at) return a.at < b.at ? a : b;
+  return canonical(a) <= canonical(b) ? a : b;
 }
 
+/**
+ * Attempt history of two copies: one attempt per instant and score (the same attempt saved in
+ * both), the most recent MAX_ATTEMPTS. Which attempts are kept depends only on their instant
+ * and score, and which copy of an attempt on its canonical JSON, so any grouping of merges keeps
+ * the same ones.
+ */
 function mergeAttempts(a: Attempt[], b: Attempt[]): Attempt[] {
   const byKey = new Map<string, Attempt>();
-  for (const attempt of [...a, ...b]) byKey.set(`${attempt.at}|${attempt.ratio}`, attempt);
-  return [...byKey.values()].sort((x, y) => x.at.localeCompare(y.at)).slice(-MAX_ATTEMPTS);
+  for (const attempt of [...a, ...b]) {
+    const key = `${attempt.at}|${attempt.ratio}`;
+    const seen = byKey.get(key);
+    byKey.set(key, seen && canonical(seen) <= canonical(attempt) ? seen : attempt);
+  }
+  return [...byKey.values()].sort((x, y) => (x.at !== y.at ? (x.at < y.at ? -1 : 1) : x.ratio - y.ratio)).slice(-MAX_ATTEMPTS);
 }
 
 /** Attempts ever made on a check: the counter, or the attempts kept where there is none. */
 export const attemptsTaken = (record: CheckRecord | undefined): number => Math.max(record?.taken ?? 0, record?.attempts.length ?? 0);
 
+/** One check in two copies (a missing one counts as no attempts); the result is always in kept form. */
 function mergeCheck(a: CheckRecord | undefined, b: CheckRecord | undefined): CheckRecord {
-  if (!a) return b!;
-  if (!b) return a;
-  const passedAt = a.passedAt && b.passedAt ? earlier(a.passedAt, b.passedAt) : (a.passedAt ?? b.passedAt);
+  const x = a ?? b!;
+  const y = b ?? a!;
+  const passedAt = x.passedAt && y.passedAt ? earlier(x.passedAt, y.passedAt) : (x.passedAt ?? y.passedAt);
   // The larger count (attemptsTaken never reads below the attempts kept): max is commutative,
   // associative and idempotent, as every merge here must be.
-  const taken = a.taken === undefined ? b.taken : b.taken === undefined ? a.taken : Math.max(a.taken, b.taken);
+  const taken = x.taken === undefined ? y.taken : y.taken === undefined ? x.taken : Math.max(x.taken, y.taken);
   return {
-    attempts: mergeAttempts(a.attempts, b.attempts),
-    best: betterAttempt(a.best, b.best),
+    attempts: mergeAttempts(x.attempts, y.attempts),
+    best: betterAttempt(x.best, y.best),
     ...(passedAt ? { passedAt } : {}),
     ...(taken !== undefined ? { taken } : {}),
   };
@@ -191,9 +222,13 @@ function mergeScenarios(a: ProgressState['scenarios'], b: ProgressState['scenari
   return mergeRecords(a, b, (x, y) => (x && y ? mergeRecords(x, y, (p, q) => (p && q ? earlier(p, q) : (p ?? q)!)) : (x ?? y)!));
 }
 
+/** Key by key; ids are data, so "__proto__" is an ordinary key here, not the object's prototype. */
 function mergeRecords<T>(a: Record<string, T>, b: Record<string, T>, pick: (x: T | undefined, y: T | undefined) => T): Record<string, T> {
   const out: Record<string, T> = {};
-  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) out[key] = pick(a[key], b[key]);
+  for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+    const own = (r: Record<string, T>) => (Object.prototype.hasOwnProperty.call(r, key) ? r[key] : undefined);
+    Object.defineProperty(out, key, { value: pick(own(a), own(b)), enumerable: true, writable: true, configurable: true });
+  }
   return out;
 }
 
@@ -202,6 +237,10 @@ function mergeRecords<T>(a: Record<string, T>, b: Record<string, T>, pick: (x: T
  * read in either copy stay read (earliest date), a check passed in either stays passed,
  * the best attempt is the higher, attempt history keeps the most recent MAX_ATTEMPTS,
  * completions keep the earliest, answers and last visit keep the latest.
+ *
+ * Meant for copies of one epoch (syncIncoming decides between epochs); the result keeps the
+ * first copy's epoch, so a backup merged into a profile becomes part of that profile's epoch.
+ * On copies of one epoch it is commutative, associative and idempotent.
  */
 export function mergeProgress(a: ProgressState, b: ProgressState): ProgressState {
   const merged: ProgressState = {
@@ -212,9 +251,9 @@ export function mergeProgress(a: ProgressState, b: ProgressState): ProgressState
     completions: mergeRecords(a.completions, b.completions, (x, y) =>
       x && y ? (x.at !== y.at ? (x.at < y.at ? x : y) : x.contentHash <= y.contentHash ? x : y) : (x ?? y)!,
     ),
-    answers: mergeRecords(a.answers, b.answers, (x, y) => (x && y ? (x.at >= y.at ? x : y) : (x ?? y)!)),
+    answers: mergeRecords(a.answers, b.answers, (x, y) => (x && y ? latest(x, y) : (x ?? y)!)),
   };
-  const visit = a.lastVisit && b.lastVisit ? (later(a.lastVisit.at, b.lastVisit.at) === a.lastVisit.at ? a.lastVisit : b.lastVisit) : (a.lastVisit ?? b.lastVisit);
+  const visit = a.lastVisit && b.lastVisit ? latest(a.lastVisit, b.lastVisit) : (a.lastVisit ?? b.lastVisit);
   if (visit) merged.lastVisit = visit;
   const scenarios = mergeScenarios(a.scenarios, b.scenarios);
   if (scenarios) merged.scenarios = scenarios;

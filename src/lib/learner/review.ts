@@ -6,10 +6,14 @@
  * Stored per profile as JSON, for example:
  *   { "version": 1, "cards": { "orientation/peer-is-not-counsellor": { "due": "…", "stability": 2.3, … } } }
  * Migration cases: none yet. A card that fails validation is dropped on load (it re-enters the
- * deck from the learner's answers); at most MAX_CARDS are kept. Pure: no DOM, no storage.
+ * deck from the learner's answers); at most MAX_CARDS are kept. Validation is by what the
+ * scheduler accepts (acceptedMemory, usableAt): a card ts-fsrs would refuse ("Invalid memory
+ * state", a last review after now) is dropped like a damaged one, and the scheduling calls
+ * themselves are total (scheduleReview, previewIntervals), so no card can stop a review page.
+ * Pure: no DOM, no storage.
  */
 import * as z from 'zod/mini';
-import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
+import { createEmptyCard, fsrs, Rating, S_MAX, S_MIN, State, type Card, type Grade } from 'ts-fsrs';
 import type { ProgressState } from './progress';
 
 export const REVIEW_VERSION = 1;
@@ -22,21 +26,60 @@ export type ReviewRating = 'again' | 'hard' | 'good' | 'easy';
 const GRADES: Record<ReviewRating, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
 
 const instant = z.string().check(z.refine((s) => Number.isFinite(Date.parse(s)), 'is not a date'));
-const count = z.int().check(z.gte(0));
+// Counts stay safe integers however often the scheduler adds one: they stop at MAX_COUNT (no
+// card is reviewed a billion times, so the cap only stops a crafted value growing past it).
+const MAX_COUNT = 1_000_000_000;
+const count = z.int().check(z.gte(0), z.lte(MAX_COUNT));
+const capped = (n: number) => Math.min(n, MAX_COUNT);
 
-const cardSchema = z.strictObject({
-  due: instant,
-  stability: z.number().check(z.gte(0)),
-  difficulty: z.number().check(z.gte(0)),
-  scheduled_days: count,
-  learning_steps: count,
-  reps: count,
-  lapses: count,
-  state: z.int().check(z.gte(0), z.lte(3)),
-  last_review: z.optional(instant),
-});
+/**
+ * The memory states ts-fsrs (5.x) schedules without throwing: a card with no memory yet
+ * (difficulty 0 and stability 0, which it initialises; only a new card has that), or difficulty
+ * within 1–10 (its own clamp in next_difficulty) and stability within S_MIN–S_MAX (its exported
+ * bounds; below S_MIN next_state throws "Invalid memory state"). Nothing else is one it produced.
+ */
+export function acceptedMemory(card: { difficulty: number; stability: number; state: number }): boolean {
+  if (card.difficulty === 0 && card.stability === 0) return card.state === State.New;
+  return card.difficulty >= 1 && card.difficulty <= 10 && card.stability >= S_MIN && card.stability <= S_MAX;
+}
+
+const cardSchema = z
+  .strictObject({
+    due: instant,
+    stability: z.number().check(z.gte(0)),
+    difficulty: z.number().check(z.gte(0)),
+    scheduled_days: count,
+    learning_steps: count,
+    reps: count,
+    lapses: count,
+    state: z.int().check(z.gte(0), z.lte(3)),
+    last_review: z.optional(instant),
+  })
+  .check(z.refine(acceptedMemory, 'is not a memory state the scheduler accepts'));
 
 export type StoredCard = z.infer<typeof cardSchema>;
+
+/**
+ * Whether the scheduler can review this card at `now`: ts-fsrs throws for a last review later
+ * than the review ("Invalid delta_t"), which a clock set back or a backup from a device whose
+ * clock ran ahead can leave. The one check that depends on the time, so loadDeck leaves it out.
+ */
+export function usableAt(card: StoredCard, now: Date): boolean {
+  return card.last_review === undefined || card.state === State.New || Date.parse(card.last_review) <= now.getTime();
+}
+
+/** Splits a loaded deck into the cards the scheduler can review at `now` and the ids it cannot. */
+export function usableDeck(deck: ReviewDeck, now: Date): { deck: ReviewDeck; rejected: string[] } {
+  const rejected = Object.keys(deck.cards).filter((id) => !usableAt(deck.cards[id]!, now));
+  return rejected.length === 0 ? { deck, rejected } : { deck: withoutCards(deck, rejected), rejected };
+}
+
+/** The deck without these cards (set aside by the store). */
+export function withoutCards(deck: ReviewDeck, ids: readonly string[]): ReviewDeck {
+  const cards = { ...deck.cards };
+  for (const id of ids) delete cards[id];
+  return { version: REVIEW_VERSION, cards };
+}
 
 export interface ReviewDeck {
   version: typeof REVIEW_VERSION;
@@ -47,18 +90,21 @@ export function emptyDeck(): ReviewDeck {
   return { version: REVIEW_VERSION, cards: {} };
 }
 
-/** Reads a stored deck: a wrong shape fails; single bad cards are dropped and counted. */
-export function loadDeck(raw: unknown): { ok: true; deck: ReviewDeck; dropped: number } | { ok: false; reason: string } {
+/**
+ * Reads a stored deck: a wrong shape fails; single bad cards (damaged, or a memory state the
+ * scheduler refuses) are dropped and counted, their ids in droppedIds.
+ */
+export function loadDeck(raw: unknown): { ok: true; deck: ReviewDeck; dropped: number; droppedIds: string[] } | { ok: false; reason: string } {
   const parsed = z.object({ version: z.literal(REVIEW_VERSION), cards: z.record(z.string(), z.unknown()) }).safeParse(raw);
   if (!parsed.success) return { ok: false, reason: 'the saved review deck is not in a form this course can read' };
   const cards: Record<string, StoredCard> = {};
-  let dropped = 0;
+  const droppedIds: string[] = [];
   for (const [id, value] of Object.entries(parsed.data.cards)) {
     const card = cardSchema.safeParse(value);
     if (card.success && Object.keys(cards).length < MAX_CARDS && /^[a-z0-9-]+\/[a-z0-9-]+$/.test(id)) cards[id] = card.data;
-    else dropped++;
+    else droppedIds.push(id);
   }
-  return { ok: true, deck: { version: REVIEW_VERSION, cards }, dropped };
+  return { ok: true, deck: { version: REVIEW_VERSION, cards }, dropped: droppedIds.length, droppedIds };
 }
 
 // Fuzz off: the same answers on the same day give the same schedule (and tests can say so).
@@ -84,10 +130,10 @@ function toStored(card: Card): StoredCard {
     due: card.due.toISOString(),
     stability: card.stability,
     difficulty: card.difficulty,
-    scheduled_days: card.scheduled_days,
-    learning_steps: card.learning_steps,
-    reps: card.reps,
-    lapses: card.lapses,
+    scheduled_days: capped(card.scheduled_days),
+    learning_steps: capped(card.learning_steps),
+    reps: capped(card.reps),
+    lapses: capped(card.lapses),
     state: card.state,
     ...(card.last_review ? { last_review: card.last_review.toISOString() } : {}),
   };
@@ -95,12 +141,27 @@ function toStored(card: Card): StoredCard {
 
 export const RATING_FOR_VERDICT: Record<'correct' | 'partial' | 'incorrect', ReviewRating> = { correct: 'good', partial: 'hard', incorrect: 'again' };
 
-/** Schedules one review of a card (a new card when the question is not in the deck yet). */
+/**
+ * Schedules one review of a card (a new card when the question is not in the deck yet). Total:
+ * whatever ts-fsrs throws, or a result that would not load again (a date past the calendar's
+ * end), comes back as a reason, so the caller can set the card aside instead of crashing.
+ */
+export function scheduleReview(deck: ReviewDeck, questionId: string, rating: ReviewRating, at: Date): { ok: true; deck: ReviewDeck } | { ok: false; reason: string } {
+  try {
+    const current = deck.cards[questionId];
+    const card = current ? toCard(current) : createEmptyCard(at);
+    const next = cardSchema.safeParse(toStored(scheduler.next(card, at, GRADES[rating]).card));
+    if (!next.success) return { ok: false, reason: 'the scheduler gave a schedule that cannot be saved' };
+    return { ok: true, deck: { ...deck, cards: { ...deck.cards, [questionId]: next.data } } };
+  } catch (error) {
+    return { ok: false, reason: `the scheduler refused it: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** scheduleReview for callers that skip a card the scheduler refuses: the deck comes back unchanged. */
 export function rateCard(deck: ReviewDeck, questionId: string, rating: ReviewRating, at: Date): ReviewDeck {
-  const current = deck.cards[questionId];
-  const card = current ? toCard(current) : createEmptyCard(at);
-  const next = scheduler.next(card, at, GRADES[rating]).card;
-  return { ...deck, cards: { ...deck.cards, [questionId]: toStored(next) } };
+  const result = scheduleReview(deck, questionId, rating, at);
+  return result.ok ? result.deck : deck;
 }
 
 /**
@@ -149,17 +210,21 @@ export function dueCount(deck: ReviewDeck, now: Date, known: ReadonlySet<string>
   return Object.entries(deck.cards).filter(([id, card]) => known.has(id) && Date.parse(card.due) <= now.getTime()).length;
 }
 
-/** When each rating would next show the card, for the buttons ("Good: in 3 days"). */
-export function previewIntervals(deck: ReviewDeck, questionId: string, now: Date): Record<ReviewRating, Date> {
-  const current = deck.cards[questionId];
-  const card = current ? toCard(current) : createEmptyCard(now);
-  const preview = scheduler.repeat(card, now);
-  return {
-    again: preview[Rating.Again].card.due,
-    hard: preview[Rating.Hard].card.due,
-    good: preview[Rating.Good].card.due,
-    easy: preview[Rating.Easy].card.due,
-  };
+/**
+ * When each rating would next show the card, for the buttons ("Good: in 3 days"). Total:
+ * undefined when the scheduler refuses the card (the caller sets it aside).
+ */
+export function previewIntervals(deck: ReviewDeck, questionId: string, now: Date): Record<ReviewRating, Date> | undefined {
+  try {
+    const current = deck.cards[questionId];
+    const card = current ? toCard(current) : createEmptyCard(now);
+    const preview = scheduler.repeat(card, now);
+    const dues = { again: preview[Rating.Again].card.due, hard: preview[Rating.Hard].card.due, good: preview[Rating.Good].card.due, easy: preview[Rating.Easy].card.due };
+    return Object.values(dues).every((d) => Number.isFinite(d.getTime())) ? dues : undefined;
+  } catch {
+    // ts-fsrs throws FSRSValidationError for a state it cannot schedule; the answer is "not this card".
+    return undefined;
+  }
 }
 
 /** "in 10 minutes", "tomorrow", "in 4 days". */

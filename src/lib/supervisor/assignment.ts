@@ -7,7 +7,7 @@
  * links short enough for email and QR codes; the rest of the code uses the readable form.
  */
 import * as z from 'zod/mini';
-import { daySchema, plainText } from '../encoding/fields';
+import { cleanName, daySchema, nameText, plainText, wellFormed } from '../encoding/fields';
 import { pack, unpack, type UnpackProblem } from '../encoding/link-codec';
 
 export const ASSIGNMENT_VERSION = 1;
@@ -23,8 +23,8 @@ const day = daySchema;
 /** The wire form (version 1). Strict: unknown keys, including `__proto__`, are refused. */
 const wireSchema = z.strictObject({
   i: z.string().check(z.regex(/^[a-z0-9]{6,16}$/)),
-  b: plainText(1, MAX_NAME),
-  f: z.optional(plainText(0, MAX_NAME)),
+  b: nameText(1, MAX_NAME),
+  f: z.optional(nameText(0, MAX_NAME)),
   p: z.optional(z.string().check(z.regex(ID))),
   m: z.array(z.string().check(z.regex(ID))).check(z.minLength(1), z.maxLength(MAX_MODULES)),
   d: z.optional(day),
@@ -63,16 +63,20 @@ export interface Assignment {
 }
 
 export function packAssignment(assignment: Assignment): string {
+  // Names are cleaned as typed names are everywhere (printable, one line); the note keeps its
+  // lines but not half characters, which would not survive the link's UTF-8.
   const wire: z.infer<typeof wireSchema> = {
     i: assignment.id,
-    b: assignment.by.trim(),
+    b: cleanName(assignment.by),
     m: assignment.modules,
     c: assignment.created,
   };
-  if (assignment.for?.trim()) wire.f = assignment.for.trim();
+  const forName = cleanName(assignment.for ?? '');
+  const note = wellFormed(assignment.note ?? '').trim();
+  if (forName) wire.f = forName;
   if (assignment.pathId) wire.p = assignment.pathId;
   if (assignment.due) wire.d = assignment.due;
-  if (assignment.note?.trim()) wire.n = assignment.note.trim();
+  if (note) wire.n = note;
   const checked = wireSchema.safeParse(wire);
   if (!checked.success) throw new Error(`assignment is not valid: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   return pack('A', ASSIGNMENT_VERSION, wire);

@@ -14,7 +14,7 @@
  */
 import * as z from 'zod/mini';
 import { canonicalJson } from '../encoding/canonical-json';
-import { daySchema, plainText } from '../encoding/fields';
+import { cleanName, daySchema, instantSchema, isRealDay, nameText, plainText } from '../encoding/fields';
 import { hashText } from '../encoding/hash';
 import { pack, unpack } from '../encoding/link-codec';
 import { moduleProgress, type ModuleFacts, type ModuleStatus, type ProgressState } from '../learner/progress';
@@ -28,13 +28,10 @@ export const MAX_RECORD_CODE_CHARS = 12_000;
 export const MAX_LEARNER_NAME = 80;
 export const MAX_RECORD_MODULES = 200;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const day = daySchema;
-const instant = z.string().check(
-  z.maxLength(40),
-  z.refine((s) => Number.isFinite(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s), 'is not a date and time'),
-);
+/** As toISOString writes it, and a real moment: no 30 February, no year 0. */
+const instant = instantSchema;
 
 const moduleEntrySchema = z.strictObject({
   id: z.string().check(z.regex(ID), z.maxLength(80)),
@@ -50,7 +47,7 @@ const moduleEntrySchema = z.strictObject({
 /** Strict at every level: unknown keys, including `__proto__` and `constructor`, are refused. */
 export const recordSchema = z
   .strictObject({
-    learner: plainText(1, MAX_LEARNER_NAME),
+    learner: nameText(1, MAX_LEARNER_NAME),
     /** Random, made once per learner profile: two people called Sam stay two rows. */
     learnerId: z.string().check(z.regex(/^[a-z0-9]{6,16}$/)),
     issued: instant,
@@ -85,31 +82,51 @@ export interface RecordInput {
   assignment?: { id: string; due?: string };
 }
 
-/** Builds a record from the learner's progress. Throws only on a programming error (bad name). */
+/**
+ * Builds a record from the learner's progress. Total for anything a learner can type or import:
+ * the name is cleaned to printable text (see cleanName), and a date that is not a real day is
+ * left out. Throws only on a programming error (a bad learner id, module list or issue time).
+ */
 export function buildRecord(input: RecordInput): CompletionRecord {
+  const dayOf = (at: string | undefined) => (at && isRealDay(at.slice(0, 10)) ? at.slice(0, 10) : undefined);
   const record: CompletionRecord = {
-    learner: input.learner.trim(),
+    learner: recordName(input.learner),
     learnerId: input.learnerId,
     issued: input.issued,
     course: input.course,
-    ...(input.assignment ? { assignment: { id: input.assignment.id, ...(input.assignment.due ? { due: input.assignment.due } : {}) } } : {}),
+    ...(input.assignment ? { assignment: { id: input.assignment.id, ...(input.assignment.due && isRealDay(input.assignment.due) ? { due: input.assignment.due } : {}) } } : {}),
     modules: input.modules.map((module) => {
       const p = moduleProgress(input.progress, module);
-      const passedAt = input.progress.checks[module.id]?.passedAt;
+      const passedOn = dayOf(input.progress.checks[module.id]?.passedAt);
+      const completedOn = dayOf(p.completedAt);
       return {
         id: module.id,
         status: p.status,
         lessonsRead: p.lessonsRead,
         lessonsTotal: p.lessonsTotal,
         ...(p.bestRatio !== null ? { best: Math.round(p.bestRatio * 100) } : {}),
-        ...(passedAt && DAY.test(passedAt.slice(0, 10)) ? { passedOn: passedAt.slice(0, 10) } : {}),
-        ...(p.completedAt && DAY.test(p.completedAt.slice(0, 10)) ? { completedOn: p.completedAt.slice(0, 10) } : {}),
+        ...(passedOn ? { passedOn } : {}),
+        ...(completedOn ? { completedOn } : {}),
       };
     }),
   };
   const checked = recordSchema.safeParse(record);
   if (!checked.success) throw new Error(`record is not valid: ${describeIssues(checked.error.issues)}`);
   return checked.data;
+}
+
+/**
+ * The name as a record carries it: printable, one line, at most MAX_LEARNER_NAME characters
+ * (never cutting a character in half). A name with nothing printable in it becomes "Learner",
+ * so making a record never fails on what was typed.
+ */
+export function recordName(name: string): string {
+  let text = cleanName(name);
+  if (text.length > MAX_LEARNER_NAME) {
+    const end = /[\ud800-\udbff]/.test(text[MAX_LEARNER_NAME - 1]!) ? MAX_LEARNER_NAME - 1 : MAX_LEARNER_NAME;
+    text = text.slice(0, end).trim();
+  }
+  return text || 'Learner';
 }
 
 export function recordChecksum(record: CompletionRecord): string {
