@@ -11,6 +11,7 @@ import type { ReadableAtom, WritableAtom } from 'nanostores';
 import { persistentAtom } from '@nanostores/persistent';
 import { quarantine, readKey } from './storage';
 import { activeProfileMirror } from './active-profile';
+import { coalescedWriteBack } from './validated';
 import { $profiles, progressKey } from './profiles';
 import {
   emptyProgress,
@@ -62,18 +63,7 @@ function progressAtomFor(profileId: string): ProgressAtom {
   if (existing) return existing;
   const key = progressKey(profileId);
   let store: ProgressAtom | undefined;
-  // One write-back at a time, and none when storage already holds what this tab would write:
-  // with a merge that gives one answer in any order, two tabs then settle after one exchange
-  // instead of rewriting storage for ever.
-  let queued = false;
-  const writeBack = () => {
-    if (queued) return;
-    queued = true;
-    queueMicrotask(() => {
-      queued = false;
-      if (store && readKey(key) !== packProgress(store.get())) store.set(store.get());
-    });
-  };
+  const writeBack = coalescedWriteBack(key, packProgress, () => store?.get(), (value) => store!.set(value));
   const decode = decodeFor(key, () => store?.get(), writeBack);
   store = persistentAtom<ProgressState>(key, emptyProgress(), { encode: packProgress, decode });
   // When another tab's copy lacked something of ours, write the merge back so it gets it too.

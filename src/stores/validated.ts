@@ -22,21 +22,42 @@ export interface ValidatedOptions<T> {
   encode?: (value: T) => string;
 }
 
-export function validatedAtom<T>(key: string, { empty, load, what, items, encode = JSON.stringify }: ValidatedOptions<T>): WritableAtom<T> {
-  const decode = (raw: string): T => {
-    try {
-      const loaded = load(JSON.parse(raw));
-      if (loaded.ok) {
-        if (loaded.dropped > 0) quarantine(key, raw, `${loaded.dropped} ${items} could not be read`);
-        return loaded.value;
-      }
-      quarantine(key, raw, `${what} could not be read (${loaded.reason})`);
-    } catch {
-      quarantine(key, raw, `${what} is not readable JSON`);
+/** What storage text holds, validated; undefined (quarantined, with a notice) when it cannot be read. */
+function readValidated<T>(key: string, raw: string, { load, what, items }: Pick<ValidatedOptions<T>, 'load' | 'what' | 'items'>): T | undefined {
+  try {
+    const loaded = load(JSON.parse(raw));
+    if (loaded.ok) {
+      if (loaded.dropped > 0) quarantine(key, raw, `${loaded.dropped} ${items} could not be read`);
+      return loaded.value;
     }
-    return empty();
+    quarantine(key, raw, `${what} could not be read (${loaded.reason})`);
+  } catch {
+    quarantine(key, raw, `${what} is not readable JSON`);
+  }
+  return undefined;
+}
+
+export function validatedAtom<T>(key: string, options: ValidatedOptions<T>): WritableAtom<T> {
+  const { empty, encode = JSON.stringify } = options;
+  return persistentAtom<T>(key, empty(), { encode, decode: (raw) => readValidated(key, raw, options) ?? empty() });
+}
+
+/**
+ * Writes `get()` back to `key` once per microtask at most, and not at all when storage already
+ * holds exactly that: with a merge that gives one answer in any order, two tabs then settle after
+ * one exchange instead of rewriting storage for ever.
+ */
+export function coalescedWriteBack<T>(key: string, encode: (value: T) => string, get: () => T | undefined, set: (value: T) => void): () => void {
+  let queued = false;
+  return () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      const value = get();
+      if (value !== undefined && readKey(key) !== encode(value)) set(value);
+    });
   };
-  return persistentAtom<T>(key, empty(), { encode, decode });
 }
 
 /** One atom per profile id, made on first use. */
@@ -69,33 +90,11 @@ export interface MergedOptions<T> extends ValidatedOptions<T> {
  * one exchange instead of answering each other for ever.
  */
 export function mergedAtom<T>(key: string, options: MergedOptions<T>): MergedAtom<T> {
-  const { empty, load, what, items, merge, encode = JSON.stringify } = options;
+  const { empty, merge, encode = JSON.stringify } = options;
   let store: MergedAtom<T> | undefined;
 
-  /** What storage text holds, validated; undefined (quarantined, with a notice) when it cannot be read. */
-  const read = (raw: string): T | undefined => {
-    try {
-      const loaded = load(JSON.parse(raw));
-      if (loaded.ok) {
-        if (loaded.dropped > 0) quarantine(key, raw, `${loaded.dropped} ${items} could not be read`);
-        return loaded.value;
-      }
-      quarantine(key, raw, `${what} could not be read (${loaded.reason})`);
-    } catch {
-      quarantine(key, raw, `${what} is not readable JSON`);
-    }
-    return undefined;
-  };
-
-  let queued = false;
-  const writeBack = () => {
-    if (queued) return;
-    queued = true;
-    queueMicrotask(() => {
-      queued = false;
-      if (store && readKey(key) !== encode(store.get())) store.set(store.get());
-    });
-  };
+  const read = (raw: string) => readValidated(key, raw, options);
+  const writeBack = coalescedWriteBack(key, encode, () => store?.get(), (value) => store!.set(value));
 
   const decode = (raw: string): T => {
     const incoming = read(raw);
