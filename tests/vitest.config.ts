@@ -9,6 +9,9 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts'],
     environment: 'node',
+    // Property tests run thousands of cases; on a busy machine a few take longer than vitest's
+    // default five seconds. A failing property still fails at once.
+    testTimeout: 30_000,
     ...(reportDir ? { reporters: ['default', 'json'], outputFile: { json: `${reportDir}/unit.json` } } : {}),
   },
 });

@@ -8,7 +8,7 @@
  */
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import { PREFIX, quarantine } from './storage';
-import { perProfile, validatedAtom } from './validated';
+import { mergedAtom, perProfile } from './validated';
 import { activeProfileMirror } from './active-profile';
 import { $profiles } from './profiles';
 import { $progress } from './progress';
@@ -30,9 +30,13 @@ function noteSetAside(profileId: string, ids: readonly string[]): void {
 /** How many of the active profile's review cards were set aside since this page opened. */
 export const $setAsideCards: ReadableAtom<number> = computed([$setAside, $profiles], (all, profiles) => all[profiles.activeId]?.length ?? 0);
 
+// Merged, not last-writer (src/stores/validated.ts mergedAtom): a review rated in another tab
+// is kept, card by card, the later review winning. A card set aside here can come back from a
+// tab that still holds it; the next preview or rating of it sets it aside again.
 const deckAtomFor = perProfile((profileId) =>
-  validatedAtom<ReviewDeck>(reviewKey(profileId), {
+  mergedAtom<ReviewDeck>(reviewKey(profileId), {
     empty: emptyDeck,
+    merge: mergeDecks,
     load: (raw) => {
       const loaded = loadStoredDeck(raw);
       if (!loaded.ok) return loaded;
@@ -53,10 +57,8 @@ export const $deck: ReadableAtom<ReviewDeck> = activeProfileMirror(emptyDeck(), 
 
 function update(change: (deck: ReviewDeck) => ReviewDeck): ReviewDeck {
   const store = deckAtomFor($profiles.get().activeId);
-  const before = store.get();
-  const next = change(before);
-  if (next !== before) store.set(next);
-  return next;
+  if (change(store.get()) === store.get()) return store.get(); // nothing to add: no write
+  return store.update(change);
 }
 
 /** Brings every answered question into the deck. Writes only when something was added. */
@@ -68,7 +70,7 @@ function setAside(profileId: string, questionId: string, reason: string): void {
   const card = store.get().cards[questionId];
   if (card) {
     quarantine(`${reviewKey(profileId)}/${questionId}`, JSON.stringify(card), `review card ${questionId} could not be scheduled (${reason})`);
-    store.set(withoutCards(store.get(), [questionId]));
+    store.update((deck) => withoutCards(deck, [questionId]));
   }
   noteSetAside(profileId, [questionId]);
 }
@@ -79,12 +81,16 @@ function setAside(profileId: string, questionId: string, reason: string): void {
  */
 export function rateReview(questionId: string, rating: ReviewRating): boolean {
   const profileId = $profiles.get().activeId;
-  const result = scheduleReview(deckAtomFor(profileId).get(), questionId, rating, new Date());
-  if (result.ok) {
-    deckAtomFor(profileId).set(result.deck);
-    return true;
-  }
-  setAside(profileId, questionId, result.reason);
+  const store = deckAtomFor(profileId);
+  let refusal: string | undefined;
+  store.update((deck) => {
+    const result = scheduleReview(deck, questionId, rating, new Date());
+    if (result.ok) return result.deck;
+    refusal = result.reason;
+    return deck;
+  });
+  if (refusal === undefined) return true;
+  setAside(profileId, questionId, refusal);
   return false;
 }
 
@@ -107,6 +113,5 @@ export const deckOf = (profileId: string): ReviewDeck => deckAtomFor(profileId).
 
 /** Merges an imported deck into a profile's (src/lib/learner/backup.ts plans it). */
 export function writeDeck(profileId: string, deck: ReviewDeck): void {
-  const store = deckAtomFor(profileId);
-  store.set(mergeDecks(store.get(), deck));
+  deckAtomFor(profileId).update((mine) => mergeDecks(mine, deck));
 }

@@ -165,3 +165,41 @@ test('journal notes, assignments and team imports saved in two tabs at once are 
   for (const watch of watches) expect(realProblems(watch.problems())).toEqual([]);
   await context.close();
 });
+
+const profileNames = async (page: Page) => (((await storedIn(page, 'crosswalk:profiles'))?.profiles ?? []) as { name: string }[]).map((p) => p.name).sort();
+
+test('profiles added in two tabs at once are all kept, and both tabs list them', { timeout: 120_000 }, async () => {
+  const first = await openPage(browser());
+  const context = first.context();
+  const pages = [first, await context.newPage()];
+  const origin = new URL(base).origin;
+  const watches = await Promise.all(pages.map((page) => watchPage(page, origin)));
+  await Promise.all(pages.map((page) => page.goto(at('progress/'))));
+  await Promise.all(pages.map((page) => page.waitForSelector('[data-progress-page="ready"]')));
+  const added: string[] = [];
+  const spreads: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    await Promise.all(
+      pages.map(async (page, i) => {
+        const name = `Tab ${TABS[i].toUpperCase()} ${round}`;
+        added.push(name);
+        const details = page.locator('details', { has: page.getByText('Add a profile', { exact: true }) });
+        if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+        await page.getByLabel('Name of the new profile').fill(name);
+      }),
+    );
+    const times = await clickTogether(pages, 'button', 'Add profile');
+    spreads.push(Math.abs(times[0]! - times[1]!));
+    await Promise.all(pages.map((page) => expect.poll(() => page.getByText(/^Added the profile/).count()).toBeGreaterThan(0)));
+  }
+  const expected = ['Me', ...added].sort();
+  for (const page of pages) {
+    await expect.poll(() => profileNames(page)).toEqual(expected);
+    // The tab's own list (the switch menu) shows every profile but the active one.
+    await expect.poll(() => page.getByLabel('Switch to another profile').locator('option').allInnerTexts().then((o) => o.length)).toBe(expected.length - 1);
+  }
+  await quiet(pages);
+  expect(Math.max(...spreads)).toBeLessThan(50);
+  for (const watch of watches) expect(realProblems(watch.problems())).toEqual([]);
+  await context.close();
+});

@@ -16,6 +16,8 @@ import { acceptAssignment, emptyAssigned, loadAssigned, mergeAssigned, removeAss
 import { clearTeam, emptyTeam, loadTeam, mergeRecord, mergeTeams, removeRecord, type TeamState } from '../../src/lib/supervisor/team';
 import type { Assignment } from '../../src/lib/supervisor/assignment';
 import type { CompletionRecord } from '../../src/lib/supervisor/record';
+import { emptyDeck, loadDeck, mergeDecks, rateCard } from '../../src/lib/learner/review';
+import { addProfile, defaultProfiles, mergeProfiles, profilesSchema, removeProfile, renameProfile, switchProfile, type Profiles } from '../../src/lib/learner/profiles';
 import { coarseDateArb, progressArb } from './progress-arbitraries';
 
 function same(x: unknown, y: unknown): void {
@@ -318,5 +320,169 @@ describe('team records', () => {
         if (loaded.ok) same(loaded.team, merged);
       }),
     );
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Review deck
+
+const CARD_IDS = ['orientation/q1', 'orientation/q2', 'duty-01/q1'] as const;
+const RATINGS = ['again', 'hard', 'good', 'easy'] as const;
+
+type DeckOp = { id: string; rating: (typeof RATINGS)[number]; at: string };
+const deckOpArb: fc.Arbitrary<DeckOp> = fc.record({ id: fc.constantFrom(...CARD_IDS), rating: fc.constantFrom(...RATINGS), at: coarseDateArb });
+
+/** A deck as a tab builds it: reviews rated in any order of time (a clock set back included). */
+const deckArb = fc.array(deckOpArb, { maxLength: 8 }).map((ops) => ops.reduce((deck, op) => rateCard(deck, op.id, op.rating, new Date(op.at)), emptyDeck()));
+
+describe('review deck', () => {
+  laws('mergeDecks', deckArb, mergeDecks);
+
+  test('two tabs rating the same card at the same instant settle on one card, whichever merges first', () => {
+    fc.assert(
+      fc.property(deckArb, fc.constantFrom(...CARD_IDS), fc.constantFrom(...RATINGS), fc.constantFrom(...RATINGS), coarseDateArb, (start, id, r1, r2, at) => {
+        const mine = rateCard(start, id, r1, new Date(at));
+        const theirs = rateCard(start, id, r2, new Date(at));
+        same(mergeDecks(mine, theirs), mergeDecks(theirs, mine));
+      }),
+    );
+  });
+
+  test('a card reviewed in one tab and another card reviewed in the other are both kept', () => {
+    fc.assert(
+      fc.property(deckArb, fc.constantFrom(...CARD_IDS), fc.constantFrom(...CARD_IDS), coarseDateArb, (start, x, y, at) => {
+        fc.pre(x !== y);
+        const later = new Date(Date.parse(at) + 365 * 86_400_000 * 5);
+        const mine = rateCard(start, x, 'good', later);
+        const theirs = rateCard(start, y, 'good', later);
+        for (const merged of [mergeDecks(mine, theirs), mergeDecks(theirs, mine)]) {
+          expect(merged.cards[x]).toEqual(mine.cards[x]);
+          expect(merged.cards[y]).toEqual(theirs.cards[y]);
+        }
+      }),
+    );
+  });
+
+  test('what a merge keeps reads back the same from storage', () => {
+    fc.assert(
+      fc.property(deckArb, deckArb, (a, b) => {
+        const merged = mergeDecks(a, b);
+        const loaded = loadDeck(JSON.parse(JSON.stringify(merged)));
+        expect(loaded.ok && loaded.dropped).toBe(0);
+        if (loaded.ok) same(loaded.deck, merged);
+      }),
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Profile list
+
+const PROFILE_NAMES = ['Sam', 'Alex', 'Jo', 'Kim'] as const;
+
+type ProfileOp =
+  | { kind: 'add'; name: string; id: string; at: string }
+  | { kind: 'rename'; pick: number; name: string; at: string }
+  | { kind: 'remove'; pick: number; at: string }
+  | { kind: 'switch'; pick: number; at: string };
+
+const profileOpArb: fc.Arbitrary<ProfileOp> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('add' as const), name: fc.constantFrom(...PROFILE_NAMES), id: fc.constantFrom('p-a', 'p-b', 'p-c', 'p-d', 'p-e'), at: coarseDateArb }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('rename' as const), pick: fc.nat(), name: fc.constantFrom(...PROFILE_NAMES, 'Sam B'), at: coarseDateArb }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('remove' as const), pick: fc.nat(), at: coarseDateArb }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('switch' as const), pick: fc.nat(), at: coarseDateArb }) },
+);
+
+function applyProfiles(profiles: Profiles, op: ProfileOp): Profiles {
+  const pick = (n: number) => profiles.profiles[n % profiles.profiles.length]!.id;
+  const result =
+    op.kind === 'add'
+      ? addProfile(profiles, op.name, op.id, op.at)
+      : op.kind === 'rename'
+        ? renameProfile(profiles, pick(op.pick), op.name, op.at)
+        : op.kind === 'remove'
+          ? removeProfile(profiles, pick(op.pick), op.at)
+          : switchProfile(profiles, pick(op.pick), op.at);
+  return result.ok ? result.profiles : profiles;
+}
+
+/** A list as a tab keeps it: a common default, then its own adds, renames, removals and switches. */
+const START = defaultProfiles('2026-01-01T00:00:00.000Z');
+const profilesArb = fc.array(profileOpArb, { maxLength: 8 }).map((ops) => mergeProfiles(...((p) => [p, p] as const)(ops.reduce(applyProfiles, START))));
+
+describe('profile list', () => {
+  laws('mergeProfiles', profilesArb, mergeProfiles);
+
+  test('a merge is always a list the store can load, with an active profile that is listed', () => {
+    fc.assert(
+      fc.property(profilesArb, profilesArb, (a, b) => {
+        const merged = mergeProfiles(a, b);
+        const parsed = profilesSchema.safeParse(JSON.parse(JSON.stringify(merged)));
+        expect(parsed.success).toBe(true);
+        if (parsed.success) same(parsed.data, merged);
+        expect(merged.profiles.map((p) => p.id)).toContain(merged.activeId);
+      }),
+    );
+  });
+
+  test('a profile added in each tab at once: both are kept, in either order', () => {
+    const sam = addProfile(START, 'Sam', 'p-sam', '2026-02-01T00:00:00.000Z');
+    const alex = addProfile(START, 'Alex', 'p-alex', '2026-02-01T00:00:00.000Z');
+    if (!sam.ok || !alex.ok) throw new Error('setup');
+    for (const merged of [mergeProfiles(sam.profiles, alex.profiles), mergeProfiles(alex.profiles, sam.profiles)]) {
+      expect(merged.profiles.map((p) => p.name).sort()).toEqual(['Alex', 'Me', 'Sam']);
+    }
+  });
+
+  test('a profile removed in one tab does not come back from a tab that still lists it; a rename after the removal does bring it back', () => {
+    const withSam = addProfile(START, 'Sam', 'p-sam', '2026-02-01T00:00:00.000Z');
+    if (!withSam.ok) throw new Error('setup');
+    const removed = removeProfile(withSam.profiles, 'p-sam', '2026-02-02T00:00:00.000Z');
+    if (!removed.ok) throw new Error('setup');
+    expect(mergeProfiles(withSam.profiles, removed.profiles).profiles.map((p) => p.id)).toEqual(['default']);
+    expect(mergeProfiles(removed.profiles, withSam.profiles).profiles.map((p) => p.id)).toEqual(['default']);
+    const renamedLater = renameProfile(withSam.profiles, 'p-sam', 'Sam B', '2026-02-03T00:00:00.000Z');
+    if (!renamedLater.ok) throw new Error('setup');
+    expect(mergeProfiles(removed.profiles, renamedLater.profiles).profiles.map((p) => p.name)).toEqual(['Me', 'Sam B']);
+  });
+
+  test('the later switch of profile wins; when the chosen profile was removed elsewhere, the oldest remaining one is active', () => {
+    const two = addProfile(START, 'Sam', 'p-sam', '2026-02-01T00:00:00.000Z');
+    if (!two.ok) throw new Error('setup');
+    const toSam = switchProfile(two.profiles, 'p-sam', '2026-02-02T00:00:00.000Z');
+    const toMe = switchProfile(two.profiles, 'default', '2026-02-03T00:00:00.000Z');
+    if (!toSam.ok || !toMe.ok) throw new Error('setup');
+    expect(mergeProfiles(toSam.profiles, toMe.profiles).activeId).toBe('default');
+    expect(mergeProfiles(toMe.profiles, toSam.profiles).activeId).toBe('default');
+    // One tab switches to Sam while the other removes Sam: Sam stays removed, "Me" is active.
+    const samGone = removeProfile(two.profiles, 'p-sam', '2026-02-02T00:00:00.000Z');
+    const laterToSam = switchProfile(two.profiles, 'p-sam', '2026-02-05T00:00:00.000Z');
+    if (!samGone.ok || !laterToSam.ok) throw new Error('setup');
+    for (const merged of [mergeProfiles(samGone.profiles, laterToSam.profiles), mergeProfiles(laterToSam.profiles, samGone.profiles)]) {
+      expect(merged.profiles.map((p) => p.id)).toEqual(['default']);
+      expect(merged.activeId).toBe('default');
+    }
+  });
+
+  test('each tab of a two-profile list removes the other profile: one profile remains, the same whichever merges first', () => {
+    const two = addProfile(START, 'Sam', 'p-sam', '2026-02-01T00:00:00.000Z');
+    if (!two.ok) throw new Error('setup');
+    const a = removeProfile(two.profiles, 'p-sam', '2026-02-02T00:00:00.000Z');
+    const b = removeProfile(two.profiles, 'default', '2026-02-02T00:00:00.000Z');
+    if (!a.ok || !b.ok) throw new Error('setup');
+    const ab = mergeProfiles(a.profiles, b.profiles);
+    same(ab, mergeProfiles(b.profiles, a.profiles));
+    expect(ab.profiles).toHaveLength(1);
+    expect(ab.profiles.map((p) => p.id)).toContain(ab.activeId);
+  });
+
+  test('a list saved before the merge fields existed still loads and merges', () => {
+    const legacy = { version: 1, activeId: 'p-sam', profiles: [{ id: 'default', name: 'Me', createdAt: '2026-01-01T00:00:00.000Z' }, { id: 'p-sam', name: 'Sam', createdAt: '2026-01-02T00:00:00.000Z' }] };
+    const parsed = profilesSchema.safeParse(legacy);
+    expect(parsed.success).toBe(true);
+    if (!parsed.success) return;
+    const merged = mergeProfiles(parsed.data, parsed.data);
+    expect(merged.activeId).toBe('p-sam');
+    expect(merged.profiles.map((p) => p.name)).toEqual(['Me', 'Sam']);
   });
 });

@@ -4,6 +4,7 @@ import {
   DEFAULT_PROFILE_ID,
   MAX_NAME_LENGTH,
   MAX_PROFILES,
+  MAX_STORED_PROFILES,
   addProfile,
   defaultProfiles,
   profilesSchema,
@@ -146,9 +147,14 @@ describe('profilesSchema', () => {
     ['an id with capitals', { version: 1, activeId: 'Sam', profiles: [{ id: 'Sam', name: 'Sam', createdAt: NOW }] }],
     ['a blank name', { version: 1, activeId: 'default', profiles: [{ id: 'default', name: '  ', createdAt: NOW }] }],
     ['another version', { ...defaultProfiles(NOW), version: 2 }],
-    [`more than ${MAX_PROFILES} profiles`, { version: 1, activeId: 'p-0', profiles: Array.from({ length: MAX_PROFILES + 1 }, (_, i) => ({ id: `p-${i}`, name: `P${i}`, createdAt: NOW })) }],
+    [`more than ${MAX_STORED_PROFILES} profiles`, { version: 1, activeId: 'p-0', profiles: Array.from({ length: MAX_STORED_PROFILES + 1 }, (_, i) => ({ id: `p-${i}`, name: `P${i}`, createdAt: NOW })) }],
   ])('rejects %s', (_label, value) => {
     expect(profilesSchema.safeParse(value).success).toBe(false);
+  });
+
+  test(`loads a list longer than ${MAX_PROFILES}, as two tabs that each added profiles merge into`, () => {
+    const value = { version: 1, activeId: 'p-0', profiles: Array.from({ length: MAX_PROFILES + 5 }, (_, i) => ({ id: `p-${i}`, name: `P${i}`, createdAt: NOW })) };
+    expect(profilesSchema.safeParse(value).success).toBe(true);
   });
 
   test('names the active id as the problem when it is missing from the list', () => {

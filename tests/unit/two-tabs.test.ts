@@ -10,6 +10,7 @@ import { canonicalJson } from '../../src/lib/encoding/canonical-json';
 import { emptyProgress, recordAnswer, recordVisit, type ProgressState } from '../../src/lib/learner/progress';
 import { recordCode, type CompletionRecord } from '../../src/lib/supervisor/record';
 import type { Assignment } from '../../src/lib/supervisor/assignment';
+import { loadStoredDeck } from '../../src/lib/learner/packed-deck';
 
 type Listener = (event: unknown) => void;
 
@@ -119,9 +120,11 @@ async function openTab() {
     ...(await import('../../src/stores/team')),
     ...(await import('../../src/stores/progress')),
     ...(await import('../../src/stores/storage')),
+    ...(await import('../../src/stores/profiles')),
+    ...(await import('../../src/stores/review')),
   };
   // Stores are lazy until someone listens; a page's islands listen.
-  for (const store of [tab.$journal, tab.$assigned, tab.$team, tab.$progress]) (store as { subscribe: (cb: () => void) => void }).subscribe(() => undefined);
+  for (const store of [tab.$journal, tab.$assigned, tab.$team, tab.$progress, tab.$profiles, tab.$deck]) (store as { subscribe: (cb: () => void) => void }).subscribe(() => undefined);
   return tab;
 }
 
@@ -174,6 +177,61 @@ describe('two tabs on one profile', () => {
     const settled = origin.writes;
     await origin.settle();
     expect(origin.writes).toBe(settled);
+  });
+
+  test('profiles added, renamed and removed in both tabs at once, and reviews rated in both, are all kept, and the writing stops', async () => {
+    const a = await openTab();
+    const b = await openTab();
+    // A profile both tabs know, to remove in one and rename in neither.
+    expect(a.createProfile('Shared', false).ok).toBe(true);
+    await origin.settle();
+    const shared = b.$profiles.get().profiles.find((p) => p.name === 'Shared')!;
+    expect(shared).toBeDefined();
+
+    const N = 6;
+    for (let i = 0; i < N; i++) {
+      expect(a.createProfile(`A${i}`, false).ok).toBe(true);
+      expect(b.createProfile(`B${i}`, false).ok).toBe(true);
+      // Each tab rates its own cards on the default profile's deck, before hearing of the other's.
+      expect(a.rateReview(`orientation/qa${i}`, 'good')).toBe(true);
+      expect(b.rateReview(`orientation/qb${i}`, 'hard')).toBe(true);
+    }
+    expect(a.renameActiveProfile('Me, renamed').ok).toBe(true);
+    expect(b.deleteProfile(shared.id).ok).toBe(true);
+    await origin.settle();
+
+    const names = ['Me, renamed', ...[...Array(N).keys()].flatMap((i) => [`A${i}`, `B${i}`])].sort();
+    const cards = [...Array(N).keys()].flatMap((i) => [`orientation/qa${i}`, `orientation/qb${i}`]).sort();
+    for (const tab of [a, b]) {
+      expect(tab.$profiles.get().profiles.map((p) => p.name).sort()).toEqual(names);
+      expect(tab.$profiles.get().activeId).toBe('default');
+      expect(Object.keys(tab.$deck.get().cards).sort()).toEqual(cards);
+    }
+    expect((stored('crosswalk:profiles').profiles as { name: string }[]).map((p) => p.name).sort()).toEqual(names);
+    const deck = loadStoredDeck(stored('crosswalk:review:default'));
+    expect(deck.ok && Object.keys(deck.deck.cards).sort()).toEqual(cards);
+
+    const settled = origin.writes;
+    await origin.settle();
+    expect(origin.writes).toBe(settled);
+  });
+
+  test('a switch of profile in one tab follows into the other; a removal of the active profile elsewhere falls back to one that remains', async () => {
+    const a = await openTab();
+    const b = await openTab();
+    const sam = a.createProfile('Sam', false);
+    expect(sam.ok).toBe(true);
+    await origin.settle();
+    const samId = sam.ok ? sam.profile!.id : '';
+    expect(b.setActiveProfile(samId).ok).toBe(true);
+    await origin.settle();
+    expect(a.$profiles.get().activeId).toBe(samId);
+    expect(a.deleteProfile(samId).ok).toBe(true);
+    await origin.settle();
+    for (const tab of [a, b]) {
+      expect(tab.$profiles.get().profiles.map((p) => p.id)).toEqual(['default']);
+      expect(tab.$profiles.get().activeId).toBe('default');
+    }
   });
 
   test('a note deleted in one tab stays deleted after the other tab, still holding it, saves another note', async () => {

@@ -15,6 +15,8 @@
 import * as z from 'zod/mini';
 import { createEmptyCard, fsrs, Rating, S_MAX, S_MIN, State, type Card, type Grade } from 'ts-fsrs';
 import type { ProgressState } from './progress';
+import { canonicalJson } from '../encoding/canonical-json';
+import { compareInstants } from '../encoding/id-map';
 
 export const REVIEW_VERSION = 1;
 export const MAX_CARDS = 5000;
@@ -181,17 +183,30 @@ export function syncDeck(deck: ReviewDeck, progress: ProgressState, known: Reado
 }
 
 /**
- * Two copies of a deck (a backup and this browser): for each question, the card reviewed more
- * recently wins, so importing never rolls a schedule back.
+ * Two copies of a deck (a backup and this browser, or two tabs): for each question, the card
+ * reviewed more recently wins, so importing never rolls a schedule back. Ties (the same review
+ * saved by two tabs, or two reviews in one millisecond) go by review count, then by the card's
+ * canonical JSON: chosen on the values alone, never on which copy came first, so the merge is
+ * commutative, associative and idempotent and two tabs settle (tests/unit/merges.test.ts).
  */
 export function mergeDecks(a: ReviewDeck, b: ReviewDeck): ReviewDeck {
-  const cards: Record<string, StoredCard> = { ...a.cards };
-  for (const [id, card] of Object.entries(b.cards)) {
-    const mine = cards[id];
-    const when = (c: StoredCard) => Date.parse(c.last_review ?? c.due);
-    if (!mine || when(card) > when(mine) || (when(card) === when(mine) && card.reps > mine.reps)) cards[id] = card;
+  const cards: Record<string, StoredCard> = {};
+  for (const id of [...new Set([...Object.keys(a.cards), ...Object.keys(b.cards)])].sort()) {
+    const mine = Object.hasOwn(a.cards, id) ? a.cards[id] : undefined;
+    const theirs = Object.hasOwn(b.cards, id) ? b.cards[id] : undefined;
+    const winner = !mine ? theirs! : !theirs ? mine : compareCards(mine, theirs) >= 0 ? mine : theirs;
+    Object.defineProperty(cards, id, { value: winner, enumerable: true, writable: true, configurable: true });
   }
   return { version: REVIEW_VERSION, cards };
+}
+
+/** A total order on two states of one card: later review, then more reviews, then canonical JSON. */
+function compareCards(x: StoredCard, y: StoredCard): number {
+  const order = compareInstants(x.last_review ?? x.due, y.last_review ?? y.due);
+  if (order !== 0) return order;
+  if (x.reps !== y.reps) return x.reps - y.reps;
+  const [cx, cy] = [canonicalJson(x), canonicalJson(y)];
+  return cx < cy ? -1 : cx > cy ? 1 : 0;
 }
 
 /** Questions due now, most overdue first, limited to a session. */
