@@ -105,6 +105,21 @@ describe('course-wide files', () => {
     expect([...full.modules].sort()).toEqual(course.modules.map((m) => m.id).sort());
   });
 
+  test('the peer-specialist path crosses the other way: orientation, the reference interview, the Library Bill of Rights with privacy, a public desk, in catalogue order', () => {
+    // Issue 21: cross-training goes both ways; a peer specialist joining a library's staff learns what library practice offers peer work.
+    const path = course.paths.find((p) => p.id === 'peer-specialist');
+    if (!path) return expect.fail('no path with id peer-specialist in content/paths.yaml');
+    const catalogue = course.modules.map((m) => m.id);
+    expect(path.modules[0]).toBe('orientation');
+    expect(path.modules, 'in catalogue order').toEqual(catalogue.filter((id) => path.modules.includes(id)));
+    const onPath = course.modules.filter((m) => path.modules.includes(m.id));
+    expect(onPath.some((m) => m.part === 'orientation' && m.id !== 'orientation'), 'an orientation module written for peer specialists').toBe(true);
+    expect(onPath.some((m) => m.part === 'rights'), 'the Library Bill of Rights module').toBe(true);
+    expect(onPath.filter((m) => m.maps.includes('lbor-7')).length, 'modules teaching privacy of library records (article VII)').toBeGreaterThanOrEqual(2);
+    expect(onPath.some((m) => m.part === 'practice' && /reference interview/i.test(m.title)), 'the reference interview practice').toBe(true);
+    expect(onPath.filter((m) => m.part === 'practice').length, 'practice at a public desk').toBeGreaterThanOrEqual(3);
+  });
+
   test('the referral directory ships 988 and marks local entries as placeholders', () => {
     expect(course.resources.some((r) => r.scope === 'national' && /988/.test(r.contact))).toBe(true);
     const local = course.resources.filter((r) => r.scope === 'local');
