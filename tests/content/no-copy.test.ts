@@ -26,5 +26,5 @@ describe.runIf(articlePath)('no prose copied from the source article', () => {
     const found = modulePieces().flatMap(({ file, pieces }) =>
       pieces.flatMap((piece) => findCopiedRuns(piece, runs).map((run) => `${file}:${run.line} (${run.words} words) ${run.text}`)));
     expect(found, `copied runs:\n${found.join('\n')}`).toEqual([]);
-  });
+  }, 30_000);
 });

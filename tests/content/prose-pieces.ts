@@ -29,9 +29,14 @@ function yamlStrings(text: string, firstLine: number): ProsePiece[] {
   return pieces;
 }
 
-/** Every .mdx and check.yaml under modules/, as prose pieces. */
+const cache = new Map<string, FilePieces[]>();
+
+/** Every .mdx and .yaml under modules/, as prose pieces (read once per test file). */
 export function modulePieces(root = ROOT): FilePieces[] {
+  const cached = cache.get(root);
+  if (cached) return cached;
   const files: FilePieces[] = [];
+  cache.set(root, files);
   for (const moduleId of readdirSync(join(root, 'modules')).sort()) {
     for (const name of readdirSync(join(root, 'modules', moduleId)).sort()) {
       const file = `modules/${moduleId}/${name}`;
