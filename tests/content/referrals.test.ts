@@ -22,7 +22,8 @@ function mentions() {
       referralsMentioned(line).map((phrase) => ({ at: `${file}:${piece.line + i}`, phrase })))));
 }
 
-describe('referrals named in lessons exist', () => {
+// Reading the whole course takes a second alone and longer on a busy machine.
+describe('referrals named in lessons exist', { timeout: 60_000 }, () => {
   test('the lessons do name referrals, of most kinds the directory holds', () => {
     const named = new Set(mentions().map((m) => m.phrase.what));
     expect(named.size).toBeGreaterThanOrEqual(REFERRAL_PHRASES.length - 2);
