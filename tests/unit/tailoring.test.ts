@@ -10,6 +10,7 @@ import {
   isPlaceholderResource,
   looksLikePlaceholder,
   themeStylesheet,
+  unsetSafetyFields,
 } from '../../src/lib/course/tailoring';
 import type { Resource } from '../../src/lib/course/schemas';
 import { miniCourseInput, problemsOf, record } from './fixture';
@@ -156,6 +157,9 @@ describe('placeholders', () => {
       'content/site.yaml libraryName',
       'content/site.yaml contact',
       'content/site.yaml emergencyProcedure',
+      'content/site.yaml personInCharge',
+      'content/site.yaml safetyContact',
+      'content/site.yaml behaviourPolicy',
       'content/resources.yaml [1]',
       'content/resources.yaml [2]',
     ]);
@@ -163,8 +167,24 @@ describe('placeholders', () => {
   });
 
   test('a tailored site has no placeholders', () => {
-    const site = { libraryName: 'Riverside Public Library', shortName: 'Crosswalk', contact: { name: 'Sam Lee', how: 'training@riverside.example' }, emergencyProcedure: 'Call 911, then the duty manager on 4410.', parts: [] };
+    const site = {
+      libraryName: 'Riverside Public Library', shortName: 'Crosswalk', contact: { name: 'Sam Lee', how: 'training@riverside.example' }, emergencyProcedure: 'Call 911, then the duty manager on 4410.', parts: [],
+      personInCharge: 'The duty manager, on extension 4410 or radio channel 2.', safetyContact: 'Building security, extension 4999.', behaviourPolicy: 'The code of conduct is in the staff handbook; incidents go in the incident log at the main desk.',
+    };
     expect(findPlaceholders(site, [resource({})])).toEqual([]);
+  });
+
+  test('the safety fields lessons send staff to are listed when missing or still placeholder text, saying which', () => {
+    const site = {
+      libraryName: 'Riverside Public Library', shortName: 'Crosswalk', contact: { name: 'Sam Lee', how: 'training@riverside.example' }, emergencyProcedure: 'Call 911, then the duty manager on 4410.', parts: [],
+      personInCharge: 'Placeholder: replace with who is in charge.', behaviourPolicy: 'The code of conduct is in the staff handbook.',
+    };
+    expect(unsetSafetyFields(site)).toEqual(['personInCharge', 'safetyContact']);
+    const notices = findPlaceholders(site, []);
+    expect(notices.map((n) => [n.field, n.what])).toEqual([
+      ['personInCharge', 'who is in charge on each shift and how to reach them'],
+      ['safetyContact', 'who handles security or safety and how to reach them (not set)'],
+    ]);
   });
 });
 

@@ -125,6 +125,16 @@ export const siteSchema = z.strictObject({
   contact: z.strictObject({ name: text, how: text }),
   /** The library's own emergency procedure, shown wherever safety comes up. */
   emergencyProcedure: text,
+  /**
+   * Who is in charge on each shift and how staff reach them. Lessons on distress, labels and
+   * safety send staff to this person well before anyone is in immediate danger. Optional so an
+   * older site.yaml still builds; until it is set the build lists it with the placeholders.
+   */
+  personInCharge: text.optional(),
+  /** Who handles security or safety (a security officer, campus security, or who the procedure names). */
+  safetyContact: text.optional(),
+  /** Where the behaviour policy is, who can ban a patron, and how an incident, threat or ban is recorded. */
+  behaviourPolicy: text.optional(),
   /** Optional logo: a file under public/, named from there (`library-logo.svg`). Never a web address. */
   logo: text.optional(),
   /** What the logo says, for screen readers; "" when it only repeats the library name beside it. */

@@ -188,6 +188,24 @@ export function sitePlaceholders(site: Pick<SiteData, 'libraryName' | 'contact' 
   };
 }
 
+/**
+ * The safety fields crisis and staff-safety lessons rely on, with what each names for the
+ * build's warning. Absent counts as unreplaced: a lesson still tells staff to call the person
+ * in charge, so the library has to say who that is.
+ */
+export const SAFETY_FIELDS = {
+  personInCharge: 'who is in charge on each shift and how to reach them',
+  safetyContact: 'who handles security or safety and how to reach them',
+  behaviourPolicy: 'where the behaviour policy is and how incidents, threats and bans are recorded',
+} as const satisfies Partial<Record<keyof SiteData, string>>;
+
+export type SafetyField = keyof typeof SAFETY_FIELDS;
+
+/** The safety fields still missing or at placeholder text. */
+export function unsetSafetyFields(site: Partial<Pick<SiteData, SafetyField>>): SafetyField[] {
+  return (Object.keys(SAFETY_FIELDS) as SafetyField[]).filter((field) => site[field] === undefined || looksLikePlaceholder(site[field]));
+}
+
 /** True when a referral entry is flagged `placeholder: true` or still reads like one. */
 export function isPlaceholderResource(resource: Resource): boolean {
   return resource.placeholder || [resource.name, resource.contact, resource.hours, resource.helpsWith].some(looksLikePlaceholder);
@@ -200,6 +218,9 @@ export function findPlaceholders(site: SiteData, resources: Resource[], files = 
   if (flags.libraryName) notices.push({ file: files.site, field: 'libraryName', what: `the library's name ("${site.libraryName}")` });
   if (flags.contact) notices.push({ file: files.site, field: 'contact', what: 'who to ask about the course' });
   if (flags.emergencyProcedure) notices.push({ file: files.site, field: 'emergencyProcedure', what: "the library's emergency procedure" });
+  for (const field of unsetSafetyFields(site)) {
+    notices.push({ file: files.site, field, what: site[field] === undefined ? `${SAFETY_FIELDS[field]} (not set)` : SAFETY_FIELDS[field] });
+  }
   resources.forEach((resource, index) => {
     if (resource.placeholder) notices.push({ file: files.resources, field: `[${index}]`, what: `referral "${resource.id}" (placeholder: true)` });
     else if (isPlaceholderResource(resource)) {
