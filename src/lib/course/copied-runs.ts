@@ -81,7 +81,12 @@ export function articleRuns(article: string, n = RUN_WORDS): Set<string> {
 }
 
 /** The copied runs in one piece of prose, longest first merged: overlapping windows make one run. */
-export function findCopiedRuns(piece: ProsePiece, runs: ReadonlySet<string>, n = RUN_WORDS): CopiedRun[] {
+/** What findCopiedRuns looks runs up in: the article's runs, or their fingerprints (tests/content/no-copy.test.ts). */
+export interface RunLookup {
+  has(run: string): boolean;
+}
+
+export function findCopiedRuns(piece: ProsePiece, runs: RunLookup, n = RUN_WORDS): CopiedRun[] {
   const own = ownWords(piece.text, piece.kind);
   const all = tokens(own);
   const copied: CopiedRun[] = [];
