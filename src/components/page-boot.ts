@@ -8,6 +8,7 @@
  */
 import { bootSearchDialog } from './search/search-opener';
 import { bootThemeToggle } from './theme-toggle';
+import { bootDisclosures } from './site-menu';
 import { loadOnce, loadWhenNeeded, onFirstInteraction, whenNear } from './tools/load-when';
 
 /** How long after the page opens the offline service worker starts, if nothing else started it. */
@@ -15,6 +16,7 @@ const OFFLINE_START_DELAY_MS = 3000;
 
 bootSearchDialog();
 bootThemeToggle();
+bootDisclosures();
 
 // The storage notice (StorageNotice.astro): progress not saved, shared computer, damaged data.
 const notice = document.querySelector<HTMLElement>('[data-storage-notice]');
@@ -30,6 +32,8 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-lesson-progress]
   const start = loadOnce(box.querySelector('[data-mark-read]'), () => import('./progress-ui/lesson-progress').then(({ trackLesson }) => trackLesson(box)));
   onFirstInteraction(() => void start());
   whenNear(box, () => void start());
+  // Opening the outline shows which lessons are read (✓): that needs the learner's progress.
+  document.querySelector('details[data-outline]')?.addEventListener('toggle', () => void start(), { once: true });
 }
 
 // Reflection note boxes (Reflect.astro): shown at once (they are hidden without JavaScript,

@@ -5,6 +5,38 @@
 import { $progress, markRead, saveVisit } from '../../stores/progress';
 import type { ModuleFacts } from '../../lib/learner/progress';
 
+/** Marks the outline's lessons that are read with ✓ (and the words "read" for screen readers). */
+function markOutline(read: (lessonId: string) => boolean): void {
+  for (const item of document.querySelectorAll<HTMLElement>('.lesson-outline li[data-lesson-id]')) {
+    const mark = item.querySelector<HTMLElement>('[data-read-mark]');
+    if (mark) mark.hidden = !read(item.dataset.lessonId!);
+  }
+}
+
+/**
+ * Remembers the last section heading the reader scrolled past (src/stores/reading-places.ts),
+ * so Continue on the home and module pages reopens the lesson there. The store loads only once
+ * a section has been reached.
+ */
+function trackSections(lessonId: string): void {
+  const headings = [...document.querySelectorAll<HTMLElement>('article.lesson h2[id]')];
+  if (headings.length === 0 || !('IntersectionObserver' in window)) return;
+  let saved = '';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new IntersectionObserver(() => {
+    // The current section: the last heading above the upper third of the screen.
+    const line = window.innerHeight / 3;
+    const current = headings.filter((h) => h.getBoundingClientRect().top < line).at(-1);
+    if (!current || current.id === saved) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      saved = current.id;
+      void import('../../stores/reading-places').then(({ savePlace }) => savePlace(lessonId, current.id));
+    }, 800);
+  }, { rootMargin: '0px 0px -66% 0px' });
+  for (const heading of headings) observer.observe(heading);
+}
+
 export function trackLesson(box: HTMLElement): void {
   const lessonId = box.dataset.lessonId!;
   const module = JSON.parse(box.dataset.module!) as ModuleFacts;
@@ -17,7 +49,9 @@ export function trackLesson(box: HTMLElement): void {
     const read = progress.lessons[lessonId];
     status.textContent = read ? `✓ Read on ${new Date(read.readAt).toLocaleDateString()}.` : 'Not yet marked as read.';
     button.hidden = Boolean(read);
+    markOutline((id) => Boolean(progress.lessons[id]));
   });
+  trackSections(lessonId);
 
   button.addEventListener('click', () => {
     markRead(lessonId, module);

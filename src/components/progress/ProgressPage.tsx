@@ -1,19 +1,23 @@
 /**
- * "My progress": profiles, progress by path, backup, shared-computer mode, reset, erase and
- * storage status, one section component each.
+ * "My progress", in the order a learner needs it: a summary first (each path's share done and
+ * its certificate, what is due), then sending a record (and the certificate), assignments,
+ * every module once (folded until opened), and below them profiles, backup, shared-computer
+ * mode, reset, erase and storage status, one section component each.
  *
- * Hydration: the prerendered HTML cannot know what this browser has stored, so both the
- * server and the browser's first render show the same "Loading your progress…" line;
- * the sections render only after mount, from the stores. No mismatch, and no moment
- * where the page claims "Not started" for a learner who has finished.
+ * Hydration: the prerendered HTML cannot know what this browser has stored. The server and the
+ * first render write the summary's frame (one row per path, sized as when filled in) and the
+ * folded module list; the stores fill them in after mount, and the sections below appear in the
+ * space the page keeps for them (min-height in progress.css), so nothing on screen moves
+ * (CLS ≤ 0.05, issue 20) and the page never claims "Not started" for a learner who has finished.
  */
 import { useEffect, useState } from 'react';
 import type { CourseManifest } from '../../lib/site/manifest';
 import { AssignmentsSection } from './AssignmentsSection';
 import { BackupSection } from './BackupSection';
 import { EraseSection } from './EraseSection';
-import { PathProgressSection } from './PathProgressSection';
+import { ModulesSection } from './ModulesSection';
 import { ProfileSection } from './ProfileSection';
+import { ProgressSummary, ProgressSummaryFrame } from './ProgressSummary';
 import { RecordSection } from './RecordSection';
 import { ResetSection } from './ResetSection';
 import { SharedComputerSection } from './SharedComputerSection';
@@ -32,25 +36,40 @@ export default function ProgressPage({ manifest, siteName, base }: Props) {
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
 
-  if (!mounted) {
-    return (
-      <p className="progress-loading" role="status">
-        Loading your progress…
-      </p>
-    );
-  }
-
   return (
-    <div className="progress-page" data-progress-page="ready">
-      <ProfileSection />
-      <AssignmentsSection manifest={manifest} base={base} />
-      <PathProgressSection manifest={manifest} base={base} />
-      <RecordSection manifest={manifest} base={base} />
-      <BackupSection siteName={siteName} />
-      <SharedComputerSection />
-      <ResetSection />
-      <EraseSection />
-      <StorageStatusSection />
+    <div className="progress-page" data-progress-page={mounted ? 'ready' : 'loading'}>
+      <section className="card progress-section progress-summary" aria-labelledby="summary-heading" data-section="summary">
+        <h2 id="summary-heading">At a glance</h2>
+        {mounted ? (
+          <ProgressSummary manifest={manifest} base={base} />
+        ) : (
+          <>
+            <ProgressSummaryFrame manifest={manifest} base={base} />
+            <p className="summary-due progress-loading" role="status">
+              Loading your progress…
+            </p>
+          </>
+        )}
+      </section>
+      {mounted && (
+        <>
+          <RecordSection manifest={manifest} base={base} />
+          <AssignmentsSection manifest={manifest} base={base} />
+          <section className="card progress-section" aria-labelledby="modules-heading" data-section="modules">
+            <h2 id="modules-heading">Modules</h2>
+            <details className="progress-fold">
+              <summary>Every module once: status, lessons read, best score, completed, and its paths</summary>
+              <ModulesSection manifest={manifest} base={base} />
+            </details>
+          </section>
+          <ProfileSection />
+          <BackupSection siteName={siteName} />
+          <SharedComputerSection />
+          <ResetSection />
+          <EraseSection />
+          <StorageStatusSection />
+        </>
+      )}
     </div>
   );
 }
