@@ -43,6 +43,9 @@ async function openProgress(options: { storage?: Record<string, string>; context
 /** The island has hydrated and read storage. */
 async function ready(page: Page) {
   await page.waitForSelector('[data-progress-page="ready"]', { timeout: 15_000 });
+  // Backup, shared computer, reset and erase are folded until asked for (issue 20): open them.
+  const tools = page.locator('details[data-section="data-tools"]');
+  if ((await tools.count()) && !(await tools.evaluate((d: HTMLDetailsElement) => d.open))) await tools.locator('summary').click();
 }
 
 async function close(page: Page, watch: PageWatch) {

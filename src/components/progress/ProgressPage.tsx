@@ -1,8 +1,8 @@
 /**
  * "My progress", in the order a learner needs it: a summary first (each path's share done and
  * its certificate, what is due), then sending a record (and the certificate), assignments,
- * every module once (folded until opened), and below them profiles, backup, shared-computer
- * mode, reset, erase and storage status, one section component each.
+ * every module once (folded until opened), then profiles; backup, shared-computer mode, reset and
+ * erase folded together until opened; storage status last. One section component each.
  *
  * Hydration: the prerendered HTML cannot know what this browser has stored. The server and the
  * first render write the summary's frame (one row per path, sized as when filled in) and the
@@ -14,7 +14,7 @@ import { useEffect, useState } from 'react';
 import type { CourseManifest } from '../../lib/site/manifest';
 import { AssignmentsSection } from './AssignmentsSection';
 import { BackupSection } from './BackupSection';
-import { EraseSection } from './EraseSection';
+import { ERASED_PARAM, EraseSection } from './EraseSection';
 import { ModulesSection } from './ModulesSection';
 import { ProfileSection } from './ProfileSection';
 import { ProgressSummary, ProgressSummaryFrame } from './ProgressSummary';
@@ -34,7 +34,13 @@ interface Props {
 
 export default function ProgressPage({ manifest, siteName, base }: Props) {
   const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
+  // The folded tools open by themselves when the page comes back from an erase (its message is
+  // there) or a link points into them.
+  const [toolsOpen, setToolsOpen] = useState(false);
+  useEffect(() => {
+    setToolsOpen(new URLSearchParams(location.search).get(ERASED_PARAM) === '1' || ['#backup', '#erase'].includes(location.hash));
+    setMounted(true);
+  }, []);
 
   return (
     <div className="progress-page" data-progress-page={mounted ? 'ready' : 'loading'}>
@@ -63,10 +69,17 @@ export default function ProgressPage({ manifest, siteName, base }: Props) {
             </details>
           </section>
           <ProfileSection />
-          <BackupSection siteName={siteName} />
-          <SharedComputerSection />
-          <ResetSection />
-          <EraseSection />
+          {/* Tools used now and then, folded until asked for. A link to one of them (#backup)
+              opens the fold: the browser reveals a fragment's target inside <details>. */}
+          <details className="progress-fold progress-tools" data-section="data-tools" open={toolsOpen} onToggle={(e) => setToolsOpen(e.currentTarget.open)}>
+            <summary>Backup, shared computer, reset and erase</summary>
+            <div className="progress-tools__body">
+              <BackupSection siteName={siteName} />
+              <SharedComputerSection />
+              <ResetSection />
+              <EraseSection />
+            </div>
+          </details>
           <StorageStatusSection />
         </>
       )}

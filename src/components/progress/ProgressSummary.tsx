@@ -4,7 +4,7 @@
  * size, so filling them in moves nothing below (CLS, issue 20).
  */
 import { useStore } from '@nanostores/react';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { CourseManifest } from '../../lib/site/manifest';
 import { assignmentStandings } from '../../lib/learner/assigned';
 import { dueCount } from '../../lib/learner/review';
@@ -21,14 +21,17 @@ interface Props {
 }
 
 /** The rows with nothing read yet: what the server writes, and what the first render shows. */
-export function ProgressSummaryFrame({ manifest, base, children }: Props & { children?: (pathId: string) => React.ReactNode; due?: React.ReactNode }) {
+export function ProgressSummaryFrame({ manifest, base, children, certificate }: Props & { children?: (pathId: string) => ReactNode; certificate?: (pathId: string) => ReactNode }) {
   return (
     <ul className="summary-paths">
       {manifest.paths.map((path) => (
         <li key={path.id} className="summary-path" data-path-id={path.id}>
-          <a className="summary-path__title" href={withBase(base, pathHref(path.id))}>
-            {path.title}
-          </a>
+          <span className="summary-path__head">
+            <a className="summary-path__title" href={withBase(base, pathHref(path.id))}>
+              {path.title}
+            </a>
+            {certificate?.(path.id)}
+          </span>
           {children ? children(path.id) : <span className="summary-path__state">…</span>}
         </li>
       ))}
@@ -48,18 +51,23 @@ export function ProgressSummary({ manifest, base }: Props) {
   const reviewDue = dueCount(deck, new Date(), known);
   return (
     <>
-      <ProgressSummaryFrame manifest={manifest} base={base}>
+      <ProgressSummaryFrame
+        manifest={manifest}
+        base={base}
+        certificate={(pathId) =>
+          summaries.get(pathId)!.done && (
+            <a className="summary-path__certificate" href={`${withBase(base, 'certificate/')}?path=${encodeURIComponent(pathId)}`}>
+              Get your certificate
+            </a>
+          )
+        }
+      >
         {(pathId) => {
           const s = summaries.get(pathId)!;
           return (
             <span className="summary-path__state">
               <progress max={1} value={s.fraction} aria-label={`Progress in ${s.title}`} />
               <span>{completeText(s.complete, s.total)}</span>
-              {s.done && (
-                <a className="summary-path__certificate" href={`${withBase(base, 'certificate/')}?path=${encodeURIComponent(s.id)}`}>
-                  Get your certificate
-                </a>
-              )}
             </span>
           );
         }}
