@@ -8,7 +8,6 @@
  */
 import { bootSearchDialog } from './search/search-opener';
 import { bootThemeToggle } from './theme-toggle';
-import { bootDisclosures } from './site-menu';
 import { loadOnce, loadWhenNeeded, onFirstInteraction, whenNear } from './tools/load-when';
 
 /** How long after the page opens the offline service worker starts, if nothing else started it. */
@@ -16,7 +15,12 @@ const OFFLINE_START_DELAY_MS = 3000;
 
 bootSearchDialog();
 bootThemeToggle();
-bootDisclosures();
+
+// The Menu and outline disclosures work without script; Escape and closing on a tap elsewhere
+// (site-menu.ts) load when one is first opened.
+for (const details of document.querySelectorAll('details[data-site-menu], details[data-outline]')) {
+  details.addEventListener('toggle', () => void import('./site-menu').then(({ bootDisclosures }) => bootDisclosures()), { once: true });
+}
 
 // The storage notice (StorageNotice.astro): progress not saved, shared computer, damaged data.
 const notice = document.querySelector<HTMLElement>('[data-storage-notice]');

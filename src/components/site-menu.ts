@@ -4,7 +4,11 @@
  * top: Escape closes it and puts focus back on its button, and a tap or focus elsewhere closes
  * the menu (the outline stays open until its own button is pressed: it is part of the page).
  */
+let booted = false;
+
 export function bootDisclosures(): void {
+  if (booted) return;
+  booted = true;
   const disclosures = [...document.querySelectorAll<HTMLDetailsElement>('details[data-site-menu], details[data-outline]')];
   for (const details of disclosures) {
     const summary = details.querySelector<HTMLElement>(':scope > summary');

@@ -5,10 +5,27 @@
 import { $progress, markRead, saveVisit } from '../../stores/progress';
 import type { ModuleFacts } from '../../lib/learner/progress';
 
-/** Marks the outline's lessons that are read with ✓ (and the words "read" for screen readers). */
+/**
+ * Marks the outline's lessons that are read with ✓ (and the word "read" for screen readers).
+ * Made here rather than in the page's HTML: a lesson opened and read carries no more than its text.
+ */
 function markOutline(read: (lessonId: string) => boolean): void {
   for (const item of document.querySelectorAll<HTMLElement>('.lesson-outline li[data-lesson-id]')) {
-    const mark = item.querySelector<HTMLElement>('[data-read-mark]');
+    const link = item.querySelector(':scope > a');
+    let mark = item.querySelector<HTMLElement>('[data-read-mark]');
+    if (!mark && link) {
+      mark = document.createElement('span');
+      mark.dataset.readMark = '';
+      mark.className = 'lesson-outline__read';
+      const tick = document.createElement('span');
+      tick.setAttribute('aria-hidden', 'true');
+      tick.textContent = ' ✓';
+      const words = document.createElement('span');
+      words.className = 'visually-hidden';
+      words.textContent = '(read)';
+      mark.append(tick, words);
+      link.append(mark);
+    }
     if (mark) mark.hidden = !read(item.dataset.lessonId!);
   }
 }
