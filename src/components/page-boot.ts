@@ -17,10 +17,8 @@ bootSearchDialog();
 bootThemeToggle();
 
 // The Menu and outline disclosures work without script; Escape and closing on a tap elsewhere
-// (site-menu.ts) load when one is first opened.
-for (const details of document.querySelectorAll('details[data-site-menu], details[data-outline]')) {
-  details.addEventListener('toggle', () => void import('./site-menu').then(({ bootDisclosures }) => bootDisclosures()), { once: true });
-}
+// (site-menu.ts) load on the reader's first tap or key, after the page has loaded.
+onFirstInteraction(() => void import('./site-menu').then(({ bootDisclosures }) => bootDisclosures()));
 
 // The storage notice (StorageNotice.astro): progress not saved, shared computer, damaged data.
 const notice = document.querySelector<HTMLElement>('[data-storage-notice]');
@@ -36,8 +34,6 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-lesson-progress]
   const start = loadOnce(box.querySelector('[data-mark-read]'), () => import('./progress-ui/lesson-progress').then(({ trackLesson }) => trackLesson(box)));
   onFirstInteraction(() => void start());
   whenNear(box, () => void start());
-  // Opening the outline shows which lessons are read (✓): that needs the learner's progress.
-  document.querySelector('details[data-outline]')?.addEventListener('toggle', () => void start(), { once: true });
 }
 
 // Reflection note boxes (Reflect.astro): shown at once (they are hidden without JavaScript,
