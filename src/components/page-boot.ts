@@ -16,6 +16,10 @@ const OFFLINE_START_DELAY_MS = 3000;
 bootSearchDialog();
 bootThemeToggle();
 
+// The Menu and outline disclosures work without script; Escape and closing on a tap elsewhere
+// (site-menu.ts) load on the reader's first tap or key, after the page has loaded.
+onFirstInteraction(() => void import('./site-menu').then(({ bootDisclosures }) => bootDisclosures()));
+
 // The storage notice (StorageNotice.astro): progress not saved, shared computer, damaged data.
 const notice = document.querySelector<HTMLElement>('[data-storage-notice]');
 if (notice) {

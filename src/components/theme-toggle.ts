@@ -15,7 +15,12 @@ export function bootThemeToggle(): void {
   const render = (theme: Theme) => {
     if (theme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = theme;
-    for (const button of buttons) button.setAttribute('aria-pressed', String(isDark()));
+    for (const button of buttons) {
+      button.setAttribute('aria-pressed', String(isDark()));
+      // The visible label says the state too, not only the pressed look.
+      const state = button.querySelector('[data-theme-state]');
+      if (state) state.textContent = isDark() ? ': on' : ': off';
+    }
   };
 
   let store: Promise<typeof import('../stores/theme')> | undefined;

@@ -66,6 +66,7 @@ export function deleteProfile(id: string): ProfileResult {
     removeKey(`${PREFIX}assigned:${id}`);
     removeKey(`${PREFIX}review:${id}`);
     removeKey(`${PREFIX}journal:${id}`);
+    removeKey(`${PREFIX}places:${id}`);
   }
   return result;
 }

@@ -99,6 +99,11 @@ describe('completion records', () => {
     expect(result).toEqual({ ok: false, message: expect.stringMatching(/changed since it was exported/) });
   });
 
+  test('the check at the end of a record code is the record checksum (one verification code everywhere)', () => {
+    const reordered = JSON.parse(JSON.stringify({ modules: sample.modules, course: sample.course, issued: sample.issued, learnerId: sample.learnerId, learner: sample.learner, assignment: sample.assignment }));
+    for (const record of [sample, reordered]) expect(recordCode(record).split('.').at(-1)).toBe(recordChecksum(sample));
+  });
+
   test('the checksum does not depend on key order', () => {
     const reordered = JSON.parse(JSON.stringify({ modules: sample.modules, course: sample.course, issued: sample.issued, learnerId: sample.learnerId, learner: sample.learner, assignment: sample.assignment }));
     expect(recordChecksum(reordered)).toBe(recordChecksum(sample));

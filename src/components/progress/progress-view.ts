@@ -124,3 +124,32 @@ export function storageWhere(health: Pick<StorageHealth, 'mode'>): StorageWhere 
   if (health.mode === 'lms') return 'lms';
   return 'nowhere';
 }
+
+/** A module once, with the paths it belongs to (My progress lists each module once). */
+export interface ModuleWithPaths extends ModuleRow {
+  /** Titles of the paths that hold this module, in the manifest's order. */
+  paths: string[];
+}
+
+/** Every module once, in course order, each with its paths. */
+export function modulesOnce(manifest: CourseManifest, state: ProgressState): ModuleWithPaths[] {
+  return manifest.modules.map((m) => ({ ...moduleRow(state, m), paths: manifest.paths.filter((p) => p.modules.includes(m.id)).map((p) => p.title) }));
+}
+
+/** A path's line in the summary: its share done, and whether its certificate is earned. */
+export interface PathSummary {
+  id: string;
+  title: string;
+  complete: number;
+  total: number;
+  fraction: number;
+  /** Every module complete: the certificate is offered. */
+  done: boolean;
+}
+
+/** One line per path, in the manifest's order (the summary at the top of My progress). */
+export function pathSummaries(manifest: CourseManifest, state: ProgressState): PathSummary[] {
+  return progressGroups(manifest, state)
+    .filter((g) => g.id !== OTHER_GROUP_ID)
+    .map(({ id, title, complete, total, fraction }) => ({ id, title, complete, total, fraction, done: total > 0 && complete === total }));
+}

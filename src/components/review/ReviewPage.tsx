@@ -9,10 +9,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '@nanostores/react';
 import type { ReviewQuestion } from '../../lib/site/check-view';
-import { RATING_FOR_VERDICT, dueQuestions, intervalText, moduleOfQuestion, previewIntervals, type ReviewRating } from '../../lib/learner/review';
+import { RATING_FOR_VERDICT, RATINGS_FOR_VERDICT, dueQuestions, sessionAfterRating, intervalText, moduleOfQuestion, previewIntervals, type ReviewRating } from '../../lib/learner/review';
 import { scoreQuestion, seededShuffle, type QuestionScore } from '../../lib/learner/scoring';
 import { $deck, $setAsideCards, keepSchedulable, rateReview, syncReview } from '../../stores/review';
-import { saveAnswer } from '../../stores/progress';
+import { $progress, saveAnswer } from '../../stores/progress';
 import { QuestionCard } from '../check/QuestionCard';
 import '../check/check.css';
 
@@ -35,6 +35,7 @@ export default function ReviewPage({ base, questionIds }: Props) {
   const known = useMemo(() => new Set(questionIds), [questionIds]);
   const deck = useStore($deck);
   const setAside = useStore($setAsideCards);
+  const lastVisit = useStore($progress).lastVisit;
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [questions, setQuestions] = useState<Record<string, ReviewQuestion>>({});
   // The session's questions are fixed when it starts, so rating one does not reshuffle the rest.
@@ -97,7 +98,7 @@ export default function ReviewPage({ base, questionIds }: Props) {
         </h2>
         {session.length ? (
           <p>
-            You reviewed {done.length} question{done.length === 1 ? '' : 's'}: {RATINGS.map((r) => `${done.filter((d) => d.rating === r.rating).length} ${r.label.toLowerCase()}`).join(', ')}. Each will come back when it is due.
+            You reviewed {new Set(done.map((d) => d.id)).size} question{new Set(done.map((d) => d.id)).size === 1 ? '' : 's'}: {RATINGS.map((r) => `${done.filter((d) => d.rating === r.rating).length} ${r.label.toLowerCase()}`).join(', ')}. Each will come back when it is due.
           </p>
         ) : total === 0 ? (
           <p>
@@ -108,6 +109,21 @@ export default function ReviewPage({ base, questionIds }: Props) {
             {total} question{total === 1 ? ' is' : 's are'} in your review deck; none is due yet. Come back tomorrow, or <a href={`${base}modules/`}>go on with a module</a>.
           </p>
         )}
+        {/* A way onward from the end of a session. */}
+        <p className="actions" data-review-onward>
+          {lastVisit ? (
+            <a className="button" href={`${base}modules/${lastVisit.lessonId}/`}>
+              Continue with “{lastVisit.title}”
+            </a>
+          ) : (
+            <a className="button" href={`${base}modules/`}>
+              Browse the modules
+            </a>
+          )}{' '}
+          <a className="button button--quiet" href={`${base}progress/`}>
+            See My progress
+          </a>
+        </p>
       </section>
     );
   }
@@ -134,6 +150,8 @@ export default function ReviewPage({ base, questionIds }: Props) {
   const rate = (rating: ReviewRating) => {
     // A card the scheduler refused is set aside (the notice counts it), not counted as reviewed.
     if (rateReview(id, rating)) setDone((d) => [...d, { id, rating }]);
+    // "Again": the card comes back later in this session.
+    setSession((s) => (s ? sessionAfterRating(s, position, rating) : s));
     setPosition((p) => p + 1);
     setChosen([]);
     setScore(undefined);
@@ -166,7 +184,7 @@ export default function ReviewPage({ base, questionIds }: Props) {
             has focus.
           </p>
           <div className="actions">
-            {RATINGS.map(({ rating, label }) => (
+            {RATINGS.filter(({ rating }) => RATINGS_FOR_VERDICT[score.verdict].includes(rating)).map(({ rating, label }) => (
               <button
                 key={rating}
                 type="button"

@@ -144,6 +144,34 @@ function toStored(card: Card): StoredCard {
 export const RATING_FOR_VERDICT: Record<'correct' | 'partial' | 'incorrect', ReviewRating> = { correct: 'good', partial: 'hard', incorrect: 'again' };
 
 /**
+ * The ratings a learner may give after an answer: knowing it "easily" is not an option after a
+ * wrong answer, nor after a partly right one.
+ */
+export const RATINGS_FOR_VERDICT: Record<'correct' | 'partial' | 'incorrect', readonly ReviewRating[]> = {
+  correct: ['again', 'hard', 'good', 'easy'],
+  partial: ['again', 'hard', 'good'],
+  incorrect: ['again', 'hard'],
+};
+
+/** How many times one card comes back within one session after "Again" (then it waits for its next day). */
+export const MAX_AGAIN_PER_SESSION = 3;
+/** Cards shown in between before an "Again" card comes back, when the session has that many left. */
+export const AGAIN_GAP = 3;
+
+/**
+ * The session after the card at `position` was rated: "Again" puts it back a few cards later
+ * (or at the end), so it comes back in this session, at most MAX_AGAIN_PER_SESSION times.
+ */
+export function sessionAfterRating(session: readonly string[], position: number, rating: ReviewRating): string[] {
+  const id = session[position];
+  if (id === undefined || rating !== 'again') return [...session];
+  const shown = session.slice(0, position + 1).filter((x) => x === id).length;
+  if (shown > MAX_AGAIN_PER_SESSION) return [...session];
+  const at = Math.min(session.length, position + 1 + AGAIN_GAP);
+  return [...session.slice(0, at), id, ...session.slice(at)];
+}
+
+/**
  * Schedules one review of a card (a new card when the question is not in the deck yet). Total:
  * whatever ts-fsrs throws, or a result that would not load again (a date past the calendar's
  * end), comes back as a reason, so the caller can set the card aside instead of crashing.

@@ -137,8 +137,14 @@ export function recordFile(record: CompletionRecord): string {
   return JSON.stringify({ format: RECORD_FORMAT, version: RECORD_VERSION, record, checksum: recordChecksum(record) }, null, 2);
 }
 
+/**
+ * The record as a code. Packed in canonical key order, so the check at the end of the code is
+ * the record's checksum (recordChecksum): the one verification code the certificate, the file
+ * and the code all show. Codes made before in another key order still open (unpack checks the
+ * JSON as sent).
+ */
 export function recordCode(record: CompletionRecord): string {
-  return pack('R', RECORD_VERSION, record);
+  return pack('R', RECORD_VERSION, JSON.parse(canonicalJson(record)));
 }
 
 /** A file name that says whose record it is, without characters file systems dislike. */
