@@ -9,7 +9,7 @@ import { readCourseFiles } from '../../src/node/read-course';
 import { Searcher, expandDocs, type SearchIndexFile } from '../../src/lib/site/search';
 import { courseSearchIndex } from '../../src/lib/site/search-sources';
 import { readSearchSynonyms } from '../../src/node/read-search-synonyms';
-import { DESK_QUESTIONS } from '../fixtures/desk-questions';
+import { DESK_QUESTIONS, LATER_DESK_QUESTIONS } from '../fixtures/desk-questions';
 import { deskQuestionShare, DESK_QUESTION_FLOOR } from '../support/desk-question-share';
 import { lessonHref } from '../../src/lib/site/urls';
 import { SEARCH_FIXTURE as FIXTURE } from '../support/search-fixture';
@@ -77,4 +77,9 @@ test('plain-language questions reach the situations the issue names', () => {
   expect(top3('de-escalation').some((h) => h.startsWith('modules/duty-08-crises/') || h.startsWith('modules/practice-04-patron-in-distress/'))).toBe(true);
   expect(top3('bill of rights article 5')[0]).toMatch(/^modules\/rights-library-bill-of-rights\/access-for-everyone\/#article-v-/);
   expect(top3('article v')[0]).toMatch(/#article-v-/);
+});
+
+test('every place a later desk question names is in the index', () => {
+  const hrefs = expandDocs(index.docs).map((d) => d.h);
+  for (const [question, places] of LATER_DESK_QUESTIONS) for (const place of places) expect(hrefs.some((h) => h.startsWith(place)), `${question}: ${place}`).toBe(true);
 });

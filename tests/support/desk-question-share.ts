@@ -13,11 +13,11 @@ export const DESK_QUESTION_TARGET = 0.95;
  */
 export const DESK_QUESTION_FLOOR = 0.75;
 
-export function deskQuestionShare(searcher: Searcher): { share: number; hits: number; misses: string[] } {
+export function deskQuestionShare(searcher: Searcher, questions: readonly [string, string[]][] = DESK_QUESTIONS): { share: number; hits: number; misses: string[] } {
   const misses: string[] = [];
-  for (const [question, places] of DESK_QUESTIONS) {
+  for (const [question, places] of questions) {
     const top = searcher.search(question, 3).map((hit) => hit.doc.h);
     if (!top.some((href) => places.some((place) => href.startsWith(place)))) misses.push(`${question} → ${top.join(' | ')}`);
   }
-  return { share: (DESK_QUESTIONS.length - misses.length) / DESK_QUESTIONS.length, hits: DESK_QUESTIONS.length - misses.length, misses };
+  return { share: (questions.length - misses.length) / questions.length, hits: questions.length - misses.length, misses };
 }
