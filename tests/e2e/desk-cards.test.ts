@@ -13,8 +13,11 @@ import { axe, openPage, watchPage, useBrowser } from './browser';
 const urls = inject('e2e.urls');
 const browser = useBrowser();
 
-/** Whitespace made single spaces, so lines wrapped differently in the PDF still compare. */
-const flat = (text: string) => text.replace(/[\s\u00ad]+/g, ' ').trim();
+/**
+ * Whitespace (and soft hyphens) removed: the PDF's text breaks lines where the page wrapped them,
+ * with or without a space, so only the characters themselves, in order, are compared.
+ */
+const flat = (text: string) => text.replace(/[\s\u00ad]+/g, '');
 
 async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string }> {
   const document = await getDocumentProxy(new Uint8Array(pdf));
