@@ -236,6 +236,8 @@ const FIELD_WEIGHT = [1, 1.4, 2.5, 4];
 /** How much a fuzzy or prefix match counts against an exact one. */
 const FUZZY = 0.7;
 const PREFIX = 0.85;
+/** Words of one query looked up fuzzily, at most. */
+const MAX_FUZZY_WORDS = 2;
 /** How much a synonym's match counts against the word typed. */
 const SYNONYM = 0.75;
 
@@ -262,6 +264,8 @@ export class Searcher {
   private readonly idf: Float64Array;
   /** Synonym groups as index words: group → member → its words. */
   private readonly synonyms: string[][][];
+  /** Documents of each synonym phrase, found once: the index never changes. */
+  private readonly phraseCache = new Map<string, Map<number, { value: number; term: string; idf: number }>>();
 
   constructor(file: SearchIndexFile) {
     if (file.v !== SEARCH_INDEX_VERSION) throw new Error(`search index version ${String(file.v)} is not ${SEARCH_INDEX_VERSION}`);
@@ -284,7 +288,7 @@ export class Searcher {
   }
 
   /** Vocabulary words a query word stands for, with how much each counts. */
-  private candidates(word: string, last: boolean): Map<number, number> {
+  private candidates(word: string, last: boolean, fuzzy = true): Map<number, number> {
     const exact = this.position.get(word);
     const found = new Map<number, number>();
     if (exact !== undefined) found.set(exact, 1);
@@ -293,7 +297,7 @@ export class Searcher {
       let i = lowerBound(this.words, word);
       for (let n = 0; i < this.words.length && this.words[i]!.startsWith(word) && n < 8; i++, n++) if (!found.has(i)) found.set(i, PREFIX);
     }
-    if (exact === undefined && word.length >= 4) {
+    if (fuzzy && exact === undefined && word.length >= 4) {
       for (const hit of this.fuse.search(word, { limit: 3 })) {
         if (!found.has(hit.refIndex)) found.set(hit.refIndex, FUZZY * (1 - (hit.score ?? 0)));
       }
@@ -307,7 +311,7 @@ export class Searcher {
    * other member's words: "kill themselves" looks for "suicide" too, "article 5" for "Article V".
    */
   private slots(words: string[]): Slot[] {
-    const slots: Slot[] = words.map((word, n) => ({ candidates: this.candidates(word, n === words.length - 1), phrases: new Map(), weight: 0 }));
+    const slots: Slot[] = words.map((word, n) => ({ candidates: this.candidates(word, n === words.length - 1, false), phrases: new Map(), weight: 0 }));
     for (const group of this.synonyms) {
       for (const member of group) {
         const at = indexOfRun(words, member);
@@ -331,6 +335,19 @@ export class Searcher {
         }
       }
     }
+    // Typos: a fuzzy look-up for words that found nothing, the longest first, at most
+    // MAX_FUZZY_WORDS a query, and none once two words of the query have matched: each look-up
+    // scans the whole vocabulary, and a question in plain words has several words the course
+    // never uses, rarely misspelt ones ("panic attack"). Short keyword queries keep typo rescue.
+    const matched = slots.filter((slot) => slot.candidates.size > 0 || slot.phrases.size > 0).length;
+    slots
+      .map((slot, n) => ({ slot, word: words[n]! }))
+      .filter(({ slot }) => slot.candidates.size === 0 && slot.phrases.size === 0)
+      .sort((a, b) => b.word.length - a.word.length)
+      .slice(0, matched >= 2 ? 0 : MAX_FUZZY_WORDS)
+      .forEach(({ slot, word }) => {
+        for (const [position, factor] of this.candidates(word, false)) slot.candidates.set(position, factor);
+      });
     for (const slot of slots) {
       for (const [position] of slot.candidates) slot.weight = Math.max(slot.weight, this.idf[position]!);
       for (const [, hit] of slot.phrases) slot.weight = Math.max(slot.weight, hit.idf);
@@ -338,23 +355,32 @@ export class Searcher {
     return slots;
   }
 
-  /** Documents holding every word of a phrase, valued as a synonym at its weakest field. */
+  /**
+   * Documents holding every word of a phrase, valued as a synonym at its weakest field. Walks the
+   * rarest word's postings and looks each document up in the others' (sorted by document), so a
+   * phrase with a common word ("staff member") costs what its rare word costs.
+   */
   private phraseHits(phrase: string[]): Map<number, { value: number; term: string; idf: number }> {
-    const positions = phrase.map((word) => this.position.get(word));
-    if (positions.some((p) => p === undefined)) return new Map();
-    let common: Map<number, number> | undefined;
-    for (const position of positions as number[]) {
-      const here = new Map<number, number>();
-      for (const entry of this.postings[position]!) {
-        const doc = entry >> 2;
-        const field = entry & 3;
-        if (!common || common.has(doc)) here.set(doc, Math.min(field, common?.get(doc) ?? 3));
-      }
-      common = here;
-    }
-    const idf = Math.max(...(positions as number[]).map((p) => this.idf[p]!));
+    const key = phrase.join(' ');
+    const cached = this.phraseCache.get(key);
+    if (cached) return cached;
     const hits = new Map<number, { value: number; term: string; idf: number }>();
-    for (const [doc, field] of common!) hits.set(doc, { value: SYNONYM * FIELD_WEIGHT[field]! * idf, term: phrase.join(' '), idf });
+    this.phraseCache.set(key, hits);
+    const positions = phrase.map((word) => this.position.get(word));
+    if (positions.some((p) => p === undefined)) return hits;
+    const lists = (positions as number[]).map((p) => this.postings[p]!).sort((a, b) => a.length - b.length);
+    const idf = Math.max(...(positions as number[]).map((p) => this.idf[p]!));
+    for (const entry of lists[0]!) {
+      const doc = entry >> 2;
+      let field = entry & 3;
+      let all = true;
+      for (let i = 1; i < lists.length && all; i++) {
+        const found = findDoc(lists[i]!, doc);
+        if (found < 0) all = false;
+        else field = Math.min(field, found & 3);
+      }
+      if (all) hits.set(doc, { value: SYNONYM * FIELD_WEIGHT[field]! * idf, term: key, idf });
+    }
     return hits;
   }
 
@@ -395,6 +421,18 @@ export class Searcher {
       .sort((a, b) => b.score - a.score || a.doc.t.localeCompare(b.doc.t))
       .slice(0, limit);
   }
+}
+
+/** The entry (doc * 4 + weight class) of `doc` in postings sorted by document, or -1. */
+function findDoc(list: Int32Array, doc: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! >> 2 < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo]! >> 2 === doc ? list[lo]! : -1;
 }
 
 /** Where `run` occurs word for word in `words`, or -1. */
