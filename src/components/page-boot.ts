@@ -8,7 +8,7 @@
  */
 import { bootSearchDialog } from './search/search-opener';
 import { bootThemeToggle } from './theme-toggle';
-import { loadOnce, loadWhenNeeded, onFirstInteraction, whenNear } from './tools/load-when';
+import { loadOnUse, loadOnce, loadWhenNeeded, onFirstInteraction, whenNear } from './tools/load-when';
 
 /** How long after the page opens the offline service worker starts, if nothing else started it. */
 const OFFLINE_START_DELAY_MS = 3000;
@@ -43,6 +43,15 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-reflection-id]')
   if (!journal) continue;
   journal.hidden = false;
   loadWhenNeeded(box, journal.querySelector('[data-reflect-save]'), () => import('./mdx/reflect-note').then(({ wireNote }) => wireNote(box)));
+}
+
+// Inline checks in lessons (Check.astro): shown at once (hidden without JavaScript, which they
+// need); their code loads when the reader uses one (a tap, a key, a Tab into it), so opening a
+// lesson does not fetch it (issue 20: 12 KB at load for every lesson). "Check my answer" pressed
+// before the code arrives is kept.
+for (const box of document.querySelectorAll<HTMLElement>('[data-inline-check]')) {
+  box.hidden = false;
+  loadOnUse(box, box.querySelector('[data-inline-answer]'), () => import('./check/inline-check').then(({ startInlineCheck }) => startInlineCheck(box)));
 }
 
 // Offline use (UpdatePrompt.astro): the service worker that keeps the course in this browser.

@@ -6,8 +6,11 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { buildCourse, type Course } from '../../src/lib/course/course';
 import { readCourseFiles } from '../../src/node/read-course';
-import { Searcher, buildSearchIndex, type SearchIndexFile } from '../../src/lib/site/search';
-import { searchSources } from '../../src/lib/site/search-sources';
+import { Searcher, expandDocs, type SearchIndexFile } from '../../src/lib/site/search';
+import { courseSearchIndex } from '../../src/lib/site/search-sources';
+import { readSearchSynonyms } from '../../src/node/read-search-synonyms';
+import { DESK_QUESTIONS, LATER_DESK_QUESTIONS } from '../fixtures/desk-questions';
+import { deskQuestionShare, DESK_QUESTION_FLOOR } from '../support/desk-question-share';
 import { lessonHref } from '../../src/lib/site/urls';
 import { SEARCH_FIXTURE as FIXTURE } from '../support/search-fixture';
 
@@ -19,12 +22,12 @@ let searcher: Searcher;
 beforeAll(async () => {
   course = buildCourse(await readCourseFiles(ROOT));
   // Through JSON, as the browser gets it.
-  index = JSON.parse(JSON.stringify(buildSearchIndex(searchSources(course))));
+  index = JSON.parse(JSON.stringify(courseSearchIndex(course, await readSearchSynonyms(ROOT))));
   searcher = new Searcher(index);
 });
 
 test('every lesson section, lesson, module, glossary term, reference and resource has a document', () => {
-  const hrefs = new Set(index.docs.map((d) => d.h));
+  const hrefs = new Set(expandDocs(index.docs).map((d) => d.h));
   for (const module of course.modules) {
     expect(hrefs).toContain(`modules/${module.id}/`);
     for (const lesson of module.lessons) {
@@ -54,4 +57,29 @@ test('the compact vocabulary rebuilds exactly the index fuse.js makes of it', as
   const { default: Fuse } = await import('fuse.js');
   const { vocabularyIndex } = await import('../../src/lib/site/search');
   expect(vocabularyIndex(index.vocab)).toEqual(Fuse.createIndex([], index.vocab).toJSON());
+});
+
+test('every place a desk question names is in the index (a renamed section must not pass as a miss)', () => {
+  const hrefs = expandDocs(index.docs).map((d) => d.h);
+  for (const [question, places] of DESK_QUESTIONS) for (const place of places) expect(hrefs.some((h) => h.startsWith(place)), `${question}: ${place}`).toBe(true);
+});
+
+test(`desk questions in staff's own words find an answering place in the top three (at least ${DESK_QUESTION_FLOOR * 100}%)`, () => {
+  expect(DESK_QUESTIONS.length).toBeGreaterThanOrEqual(60);
+  const { share, misses } = deskQuestionShare(searcher);
+  expect(share, `missed:\n${misses.join('\n')}`).toBeGreaterThanOrEqual(DESK_QUESTION_FLOOR);
+});
+
+test('plain-language questions reach the situations the issue names', () => {
+  const top3 = (q: string) => searcher.search(q, 3).map((hit) => hit.doc.h);
+  expect(top3('what to do if someone is suicidal').some((h) => h.startsWith('modules/duty-08-crises/'))).toBe(true);
+  expect(searcher.search('suicidal', 10).length).toBeGreaterThan(3);
+  expect(top3('de-escalation').some((h) => h.startsWith('modules/duty-08-crises/') || h.startsWith('modules/practice-04-patron-in-distress/'))).toBe(true);
+  expect(top3('bill of rights article 5')[0]).toMatch(/^modules\/rights-library-bill-of-rights\/access-for-everyone\/#article-v-/);
+  expect(top3('article v')[0]).toMatch(/#article-v-/);
+});
+
+test('every place a later desk question names is in the index', () => {
+  const hrefs = expandDocs(index.docs).map((d) => d.h);
+  for (const [question, places] of LATER_DESK_QUESTIONS) for (const place of places) expect(hrefs.some((h) => h.startsWith(place)), `${question}: ${place}`).toBe(true);
 });

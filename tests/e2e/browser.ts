@@ -173,6 +173,9 @@ export async function settle(page: Page): Promise<string[]> {
   for (let i = 0; i < count; i++) {
     await islands.nth(i).scrollIntoViewIfNeeded().catch(() => {});
   }
+  // Parts whose code loads only when used (an inline check, issue 20) are used as a keyboard
+  // reader would: focus moving into them.
+  await page.$$eval(ENHANCED_PENDING, (els) => els.forEach((el) => el.dispatchEvent(new FocusEvent('focusin', { bubbles: true })))).catch(() => {});
   if (count > 0) {
     try {
       await page.waitForFunction((selector) => !document.querySelector(selector), ENHANCED_PENDING, { timeout: 15_000 });

@@ -3,17 +3,20 @@
  * a given build, so they can fail CI, unlike timings. Figures for every page type are printed
  * by `npm run bench`; the budgets here hold the two pages learners open most:
  *  - every lesson page with no interactive part: at most 12 KB at load (HTML, CSS and JS);
+ *  - every lesson with an inline check: at most MAX_CHECK_LESSON_GZIP_AT_LOAD at load, and none
+ *    fetches the check's code until the question is used (issue 20);
  *  - every module check: at most 80 KB once its questions have come to life. The check is
  *    server-rendered and brought to life by a plain script (ModuleCheck.astro), because React's
  *    runtime alone is ~70 KB and with it a check weighed ~108 KB.
  * Storage and search-index budgets are in tests/content/budgets.test.ts.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { expect, inject, test } from 'vitest';
 import { useBrowser } from './browser';
 import { weighPage, type Totals } from './page-weight';
 import { VARIANTS, discoverPages } from './site';
-import { CHECK_PAGE_BUDGET, MAX_PLAIN_LESSON_GZIP_AT_LOAD } from '../support/budgets';
+import { CHECK_PAGE_BUDGET, MAX_CHECK_LESSON_GZIP_AT_LOAD, MAX_PLAIN_LESSON_GZIP_AT_LOAD } from '../support/budgets';
 
 
 const browser = useBrowser();
@@ -23,6 +26,7 @@ const pages = discoverPages(VARIANTS.real);
 const lessonRoute = /^modules\/[^/]+\/(?!check\/)[^/]+\/$/;
 // No interactive part: no island, and nothing a script brings to life (an inline check).
 const plainLessons = pages.filter((p) => lessonRoute.test(p.route) && !/<astro-island|data-enhance=/.test(readFileSync(p.file, 'utf8')));
+const checkLessons = pages.filter((p) => lessonRoute.test(p.route) && /data-inline-check/.test(readFileSync(p.file, 'utf8')));
 const checks = pages.filter((p) => /^modules\/[^/]+\/check\/$/.test(p.route));
 
 const htmlCssJs = (t: Totals) => t.byKind.html.gzip + t.byKind.css.gzip + t.byKind.js.gzip;
@@ -30,7 +34,22 @@ const htmlCssJs = (t: Totals) => t.byKind.html.gzip + t.byKind.css.gzip + t.byKi
 test('the course has lessons with no interactive part, and checks, to weigh', () => {
   expect(plainLessons.length).toBeGreaterThan(0);
   expect(checks.length).toBeGreaterThan(0);
+  expect(checkLessons.length).toBeGreaterThan(0);
+  // The check's code is a chunk of its own (what the lesson test below looks for at load).
+  expect(readdirSync(path.join(VARIANTS.real.outDir, '_astro')).some((f) => /^inline-check\.[^/]*\.js$/.test(f))).toBe(true);
 });
+
+test.concurrent.each(checkLessons.map((p) => [`/${p.route}`, p.route] as const))(
+  `lesson %s with an inline check is at most ${MAX_CHECK_LESSON_GZIP_AT_LOAD.toLocaleString('en-US')} bytes at load, without the check's code`,
+  async (_name, route) => {
+    const weight = await weighPage(browser(), new URL(route, siteUrl).href);
+    const atLoad = weight.transfers.filter((t) => t.phase === 'load');
+    const detail = atLoad.map((t) => `${t.kind} ${t.gzip} ${new URL(t.url).pathname}`).join('\n');
+    expect(atLoad.filter((t) => /\/inline-check\.[^/]*\.js$/.test(t.url)), `lesson /${route} fetched the check's code at load:\n${detail}`).toEqual([]);
+    expect(htmlCssJs(weight.atLoad), `lesson /${route} at load:\n${detail}`).toBeLessThanOrEqual(MAX_CHECK_LESSON_GZIP_AT_LOAD);
+    expect(weight.atLoad.byKind.html.gzip).toBeGreaterThan(1_000);
+  },
+);
 
 test.concurrent.each(plainLessons.map((p) => [`/${p.route}`, p.route] as const))(
   `lesson %s is at most ${MAX_PLAIN_LESSON_GZIP_AT_LOAD.toLocaleString('en-US')} bytes gzipped at load`,

@@ -90,3 +90,18 @@ test('a glossary term in a lesson opens its definition by keyboard, and Escape c
   expect(watch.problems()).toEqual([]);
   await page.context().close();
 });
+
+test('in the dark theme, results with highlights pass axe, and a desk question finds the crises module', async () => {
+  const page = await openPage(browser(), { colorScheme: 'dark' });
+  const watch = await watchPage(page, origin);
+  await page.goto(new URL('search/?q=what%20to%20do%20if%20someone%20is%20suicidal', siteUrl).href);
+  const results = page.locator('[data-search-page-results] li');
+  await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThan(2);
+  expect(await results.locator('mark').count(), 'matched words are highlighted').toBeGreaterThan(0);
+  const hrefs = await results.locator('a').evaluateAll((links) => links.slice(0, 5).map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
+  expect(hrefs.some((h) => /duty-08-crises|lifeline-988/.test(h)), hrefs.join(' | ')).toBe(true);
+  // axe measures the highlight's contrast (it failed at 4.05:1 before issue 20).
+  expect(await axe(page)).toEqual([]);
+  expect(watch.problems()).toEqual([]);
+  await page.context().close();
+});

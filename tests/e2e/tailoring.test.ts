@@ -33,7 +33,8 @@ describe.each(['light', 'dark'] as const)('%s theme', (colorScheme) => {
 
       const button = page.getByRole('button', { name: 'Check my answer' });
       expect(await button.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(accent);
-      const link = page.locator('main .referrals a');
+      // The list's own link (its phone numbers are links too, since issue 20).
+      const link = page.locator('main .referrals').getByRole('link', { name: 'Help and referrals' });
       expect(await link.evaluate((el) => getComputedStyle(el).color)).toBe(accent);
       // Applied by a stylesheet, never by a style attribute (the CSP would block one).
       expect(await page.locator('header [style], main .referrals [style]').count()).toBe(0);

@@ -7,6 +7,15 @@
 /** A lesson page with no interactive part, at load: HTML, CSS and JS together. */
 export const MAX_PLAIN_LESSON_GZIP_AT_LOAD = 12_000;
 
+/**
+ * A lesson with an inline check, at load (issue 20 asks 12 KB, as for plain lessons; not met yet:
+ * its question, options and styles add about 2.3 KB to lessons that are themselves up to 12 KB;
+ * the heaviest weighs 15.4 KB).
+ * Held here at what it weighs once the check's code loads only when the question is used, so
+ * the 20 KB of code that used to load with 25 of these lessons cannot come back unnoticed.
+ */
+export const MAX_CHECK_LESSON_GZIP_AT_LOAD = 15_500;
+
 /** A module check page once its questions have come to life (everything it loads, scrolled through). */
 export const CHECK_PAGE_BUDGET = 80_000;
 

@@ -99,10 +99,11 @@ export function QuestionCard({ question, order, chosen, onChange, score, reviewO
                     type={question.type === 'single' ? 'radio' : 'checkbox'}
                     name={name}
                     value={option.id}
+                    /* Enhanced: the script owns the state. A keyless check's form has
+                       autocomplete="off", so a reload does not restore choices; HTML allows the
+                       attribute on the form, not on a radio or checkbox (issue 20). */
                     {...(enhance
-                      ? keyless
-                        ? { autoComplete: 'off' }
-                        : {}
+                      ? {}
                       : { checked: isChosen, disabled: answered, onChange: (event: ChangeEvent<HTMLInputElement>) => toggle(option.id, event.currentTarget.checked) })}
                   />
                   <span>{option.text}</span>

@@ -57,3 +57,13 @@ export function loadWhenNeeded(part: Element, button: HTMLElement | null, load: 
   whenNear(part, () => void start());
   part.addEventListener('focusin', () => void start());
 }
+
+/**
+ * Loads a part's code only when the reader uses the part: a tap or click in it, a key or a Tab
+ * into it (issue 20: a lesson's inline check is not part of opening the lesson, so its code no
+ * longer loads as it comes near). A press of `button` before the code has arrived is kept.
+ */
+export function loadOnUse(part: Element, button: HTMLElement | null, load: () => Promise<void>): void {
+  const start = loadOnce(button, load);
+  for (const type of ['pointerdown', 'focusin', 'keydown'] as const) part.addEventListener(type, () => void start(), { once: true, passive: true });
+}

@@ -6,7 +6,8 @@
  */
 import type { Course } from '../course/course';
 import { lessonHref, moduleHref } from './urls';
-import type { SearchSource } from './search';
+import { buildSearchIndex, type SearchIndexFile, type SearchSource } from './search';
+import { searchSynonyms } from './search-synonyms';
 
 export function searchSources(course: Course): SearchSource[] {
   const sources: SearchSource[] = [];
@@ -22,7 +23,7 @@ export function searchSources(course: Course): SearchSource[] {
     for (const lesson of module.lessons) {
       sources.push({ kind: 'lesson', title: lesson.title, context: module.title, href: lessonHref(lesson.id), body: `${lesson.summary ?? ''} ${lesson.intro}` });
       for (const section of lesson.sections) {
-        sources.push({ kind: 'section', title: section.title, context: `${lesson.title} · ${module.title}`, href: lessonHref(lesson.id, section.slug), body: section.text });
+        sources.push({ kind: 'section', title: section.title, context: `${lesson.title} · ${module.title}`, href: lessonHref(lesson.id, section.slug), body: section.text, topic: `${lesson.title} ${module.title}` });
       }
     }
   }
@@ -36,4 +37,9 @@ export function searchSources(course: Course): SearchSource[] {
     sources.push({ kind: 'resource', title: resource.name, context: 'Help and referrals', href: `resources/#${resource.id}`, lead: resource.helpsWith, body: [resource.contact, resource.hours, resource.note ?? ''].join(' ') });
   }
   return sources;
+}
+
+/** The course's search index: its documents, and the glossary's and the file's synonym groups. */
+export function courseSearchIndex(course: Course, synonymsFromFile: readonly string[][] = []): SearchIndexFile {
+  return buildSearchIndex(searchSources(course), searchSynonyms(course.glossary, synonymsFromFile));
 }

@@ -13,10 +13,12 @@
  * reference and referral resource. Pure: no DOM, no fetch; the dialog loads the JSON asset.
  */
 import Fuse, { type FuseIndex } from 'fuse.js';
+import { slug as slugOf } from 'github-slugger';
+import { stemmer as porter } from 'stemmer';
 
 type VocabularyIndex = ReturnType<FuseIndex<string>['toJSON']>;
 
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 export type SearchKind = 'section' | 'lesson' | 'module' | 'glossary' | 'reference' | 'resource';
 
@@ -41,6 +43,8 @@ export interface SearchSource {
   /** Heading-level text: weighs more than the body (module summary, glossary aka…). */
   lead?: string;
   body: string;
+  /** Where it sits, indexed like body words: a section's lesson and module titles. */
+  topic?: string;
 }
 
 export interface SearchIndexFile {
@@ -59,12 +63,28 @@ export interface SearchIndexFile {
    * title). Gaps keep the numbers small, which makes the file a third smaller.
    */
   postings: number[][];
+  /**
+   * Groups of words and phrases that mean the same at the desk, as written (the glossary's terms
+   * with their other names, and content/search-synonyms.yaml): a query that uses one also looks
+   * for the others, at a discount.
+   */
+  syn: string[][];
 }
 
+/**
+ * Words that carry no topic. Besides the usual English ones, the words of a desk question ("what
+ * should I do if someone…", "how can I help a person who…"): they say it is a question, not
+ * what it is about, and without them "what to do if someone is suicidal" ranked sections that
+ * share only "someone".
+ */
 const STOP = new Set(
-  'a an and are as at be but by can do does for from has have he her his how i if in into is it its me my no not of on or our she so than that the their them then there these they this to too up us was we were what when where which who why will with you your yours also may more most one other some such just very would could should about after all any been before both each few own same only over under again further once here out off'.split(
-    ' ',
-  ),
+  [
+    'a an and are as at be but by can do does for from has have he her his how i if in into is it its me my no not of on or our she so than that the their them then there these they this to too up us was we were what when where which who why will with you your yours also may more most one other some such just very would could should about after all any been before both each few own same only over under again further once here out off',
+    // Question and desk filler.
+    'am im ive dont doesnt cant isnt someone somebody something anyone anybody people get got go going want wants wanted need needs thing things way really ok okay please know let lot much many still',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /** Lower-case, accents removed. */
@@ -72,28 +92,37 @@ function fold(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
-/** A light English stemmer: enough that "hand-offs", "referring" and "referrals" meet their roots. */
+/** Porter's stemmer (the `stemmer` package): "suicidal" and "suicide" meet at "suicid". */
 export function stem(word: string): string {
-  if (word.length <= 4) return word;
-  if (word.endsWith('ies') && word.length > 5) return `${word.slice(0, -3)}y`;
-  if (word.endsWith('sses')) return word.slice(0, -2);
-  if (word.endsWith('ing') && word.length > 6) return word.slice(0, -3);
-  if (word.endsWith('ed') && word.length > 5) return word.slice(0, -2);
-  if (word.endsWith('ly') && word.length > 5) return word.slice(0, -2);
-  if (word.endsWith('es') && /(ch|sh|x|ss)es$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
-  return word;
+  return /^[0-9]+$/.test(word) ? word : porter(word);
 }
+
+const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5', vi: '6', vii: '7', viii: '8', ix: '9', x: '10' };
+/** Words after which a Roman numeral is a number: "Article V", "Articles III and IV". */
+const NUMBERED = new Set(['article', 'articles']);
 
 /**
  * Words of a text as the index stores them. Hyphenated words count whole as well as in parts,
- * so "hand-off" is found by "handoff" and by "hand off".
+ * so "hand-off" is found by "handoff" and by "hand off". A Roman numeral after "article" (and
+ * "and" or another numeral in such a list) is stored as its number, so "article 5" finds
+ * "Article V" and "article v" finds it too.
  */
 export function terms(text: string): string[] {
   const out: string[] = [];
+  let numbering = false;
   for (const chunk of fold(text).split(/[^a-z0-9'’-]+/)) {
     const clean = chunk.replace(/['’]s?$/g, '').replace(/['’]/g, '').replace(/^-+|-+$/g, '');
     if (!clean) continue;
+    const roman = numbering ? ROMAN[clean] : undefined;
+    if (roman) {
+      out.push(roman);
+      continue;
+    }
+    if (numbering && (clean === 'and' || /^[0-9]+$/.test(clean))) {
+      if (clean !== 'and') out.push(clean);
+      continue;
+    }
+    numbering = NUMBERED.has(clean);
     const parts = clean.split('-').filter(Boolean);
     if (parts.length > 1) out.push(stem(parts.join('')));
     for (const part of parts) if (part.length > 1 && !STOP.has(part)) out.push(stem(part));
@@ -104,7 +133,7 @@ export function terms(text: string): string[] {
 const WITH_EXCERPT: ReadonlySet<SearchKind> = new Set(['section', 'glossary', 'resource']);
 
 /** Body words indexed per document: its most distinctive ones. */
-const BODY_WORDS = 8;
+const BODY_WORDS = 12;
 
 /** Excerpts are a quarter of the index: kept short. */
 const EXCERPT = 50;
@@ -116,11 +145,40 @@ function excerpt(text: string): string {
   return `${flat.slice(0, cut > 30 ? cut : EXCERPT)}…`;
 }
 
+/**
+ * A section's link and context repeat its lesson's: in the file a section right after its lesson
+ * (or a sibling section) has only "#anchor" as its link ("#" when the anchor is its title's slug) and an empty context, and `expandDocs`
+ * puts them back. A tenth of the file, for a few lines.
+ */
+function compactDocs(docs: SearchDoc[]): SearchDoc[] {
+  let lesson: SearchDoc | undefined;
+  return docs.map((doc) => {
+    if (doc.k === 'lesson') lesson = doc;
+    else if (doc.k !== 'section') lesson = undefined;
+    if (doc.k !== 'section' || !lesson) return doc;
+    const [path, anchor] = doc.h.split('#');
+    if (path !== lesson.h || anchor === undefined || doc.c !== `${lesson.t} · ${lesson.c}`) return doc;
+    // Most anchors are the heading's slug: then "#" alone.
+    return { ...doc, h: anchor === slugOf(doc.t) ? '#' : `#${anchor}`, c: '' };
+  });
+}
+
+/** The documents with every link and context whole again. */
+export function expandDocs(docs: readonly SearchDoc[]): SearchDoc[] {
+  let lesson: SearchDoc | undefined;
+  return docs.map((doc) => {
+    if (doc.k === 'lesson') lesson = doc;
+    if (doc.k !== 'section' || !doc.h.startsWith('#') || !lesson) return doc;
+    return { ...doc, h: `${lesson.h}${doc.h === '#' ? `#${slugOf(doc.t)}` : doc.h}`, c: `${lesson.t} · ${lesson.c}` };
+  });
+}
+
 /** Builds the index file from documents. Deterministic: the same course gives the same bytes. */
-export function buildSearchIndex(sources: SearchSource[]): SearchIndexFile {
+export function buildSearchIndex(sources: SearchSource[], synonyms: readonly (readonly string[])[] = []): SearchIndexFile {
   // Excerpts where they add something to the title: a section's opening words, a definition, a
   // resource's use. Modules, lessons and references are recognisable by title and context alone.
   const docs: SearchDoc[] = sources.map((s) => ({ k: s.kind, t: s.title, c: s.context, h: s.href, x: WITH_EXCERPT.has(s.kind) ? excerpt(s.body || s.lead || '') : '' }));
+  const shipped = compactDocs(docs);
   // Body words: only each document's most distinctive ones (by tf-idf) are indexed. Titles,
   // headings and leads are indexed whole. This keeps the index small without losing what a
   // section is about: its heading says it, and its key words back it up.
@@ -144,6 +202,7 @@ export function buildSearchIndex(sources: SearchSource[]): SearchIndexFile {
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, BODY_WORDS);
     for (const [word] of distinctive) add(word, counts.get(word)! > 1 ? 1 : 0);
+    for (const word of terms(source.topic ?? '')) add(word, 0);
     for (const word of terms(source.lead ?? '')) add(word, 2);
     for (const word of terms(source.title)) add(word, 3);
   });
@@ -158,7 +217,7 @@ export function buildSearchIndex(sources: SearchSource[]): SearchIndexFile {
         return gap * 4 + w;
       });
   });
-  return { v: SEARCH_INDEX_VERSION, docs, vocab: vocabulary, postings };
+  return { v: SEARCH_INDEX_VERSION, docs: shipped, vocab: vocabulary, postings, syn: synonyms.map((group) => [...group]) };
 }
 
 /** The serialized fuse.js index of the vocabulary, rebuilt from the words. */
@@ -177,19 +236,41 @@ const FIELD_WEIGHT = [1, 1.4, 2.5, 4];
 /** How much a fuzzy or prefix match counts against an exact one. */
 const FUZZY = 0.7;
 const PREFIX = 0.85;
+/** Words of one query looked up fuzzily, at most. */
+const MAX_FUZZY_WORDS = 2;
+/** How much a synonym's match counts against the word typed. */
+const SYNONYM = 0.75;
+
+/** One query word and the vocabulary words that stand for it, with how much each counts. */
+interface Slot {
+  candidates: Map<number, number>;
+  /** Documents found through a synonym phrase, with their value and the phrase's words. */
+  phrases: Map<number, { value: number; term: string; idf: number }>;
+  /** How telling the word is (its rarest candidate's inverse document frequency). */
+  weight: number;
+}
 
 /** Queries an index file. Construct once when search opens; each query is synchronous. */
 export class Searcher {
   private readonly file: SearchIndexFile;
+  /** The documents with whole links and contexts. */
+  readonly docs: SearchDoc[];
   private readonly words: string[];
   private readonly position: Map<string, number>;
   private readonly fuse: Fuse<string>;
   /** Postings decoded once: doc * 4 + weight class. */
   private readonly postings: Int32Array[];
+  /** Per vocabulary word: log(1 + documents / documents holding it). Rare words tell more. */
+  private readonly idf: Float64Array;
+  /** Synonym groups as index words: group → member → its words. */
+  private readonly synonyms: string[][][];
+  /** Documents of each synonym phrase, found once: the index never changes. */
+  private readonly phraseCache = new Map<string, Map<number, { value: number; term: string; idf: number }>>();
 
   constructor(file: SearchIndexFile) {
     if (file.v !== SEARCH_INDEX_VERSION) throw new Error(`search index version ${String(file.v)} is not ${SEARCH_INDEX_VERSION}`);
     this.file = file;
+    this.docs = expandDocs(file.docs);
     this.postings = file.postings.map((list) => {
       const decoded = new Int32Array(list.length);
       let doc = 0;
@@ -199,13 +280,15 @@ export class Searcher {
       });
       return decoded;
     });
+    this.idf = Float64Array.from(this.postings, (list) => Math.log(1 + file.docs.length / Math.max(1, list.length)));
     this.words = file.vocab;
     this.position = new Map(this.words.map((w, i) => [w, i]));
+    this.synonyms = (file.syn ?? []).map((group) => group.map((member) => terms(member)).filter((t) => t.length > 0));
     this.fuse = new Fuse(this.words, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 }, Fuse.parseIndex<string>(vocabularyIndex(file.vocab) as Parameters<typeof Fuse.parseIndex>[0]));
   }
 
   /** Vocabulary words a query word stands for, with how much each counts. */
-  private candidates(word: string, last: boolean): [number, number][] {
+  private candidates(word: string, last: boolean, fuzzy = true): Map<number, number> {
     const exact = this.position.get(word);
     const found = new Map<number, number>();
     if (exact !== undefined) found.set(exact, 1);
@@ -214,42 +297,151 @@ export class Searcher {
       let i = lowerBound(this.words, word);
       for (let n = 0; i < this.words.length && this.words[i]!.startsWith(word) && n < 8; i++, n++) if (!found.has(i)) found.set(i, PREFIX);
     }
-    if (exact === undefined && word.length >= 4) {
+    if (fuzzy && exact === undefined && word.length >= 4) {
       for (const hit of this.fuse.search(word, { limit: 3 })) {
         if (!found.has(hit.refIndex)) found.set(hit.refIndex, FUZZY * (1 - (hit.score ?? 0)));
       }
     }
-    return [...found];
+    return found;
+  }
+
+  /**
+   * The query as slots, one per word. Where the query holds a member of a synonym group (one
+   * word or a phrase, word for word), the words of that member's slots also stand for every
+   * other member's words: "kill themselves" looks for "suicide" too, "article 5" for "Article V".
+   */
+  private slots(words: string[]): Slot[] {
+    const slots: Slot[] = words.map((word, n) => ({ candidates: this.candidates(word, n === words.length - 1, false), phrases: new Map(), weight: 0 }));
+    for (const group of this.synonyms) {
+      for (const member of group) {
+        const at = indexOfRun(words, member);
+        if (at < 0) continue;
+        for (const other of group) {
+          if (other === member) continue;
+          for (let n = at; n < at + member.length; n++) {
+            const slot = slots[n]!;
+            if (other.length === 1) {
+              const position = this.position.get(other[0]!);
+              if (position !== undefined) slot.candidates.set(position, Math.max(slot.candidates.get(position) ?? 0, SYNONYM));
+            } else {
+              // A phrase stands for the idea only where all its words are: "turn down" must
+              // not find every "down".
+              for (const [doc, hit] of this.phraseHits(other)) {
+                const current = slot.phrases.get(doc);
+                if (!current || hit.value > current.value) slot.phrases.set(doc, hit);
+              }
+            }
+          }
+        }
+      }
+    }
+    // Typos: a fuzzy look-up for words that found nothing, the longest first, at most
+    // MAX_FUZZY_WORDS a query, and none once two words of the query have matched: each look-up
+    // scans the whole vocabulary, and a question in plain words has several words the course
+    // never uses, rarely misspelt ones ("panic attack"). Short keyword queries keep typo rescue.
+    const matched = slots.filter((slot) => slot.candidates.size > 0 || slot.phrases.size > 0).length;
+    slots
+      .map((slot, n) => ({ slot, word: words[n]! }))
+      .filter(({ slot }) => slot.candidates.size === 0 && slot.phrases.size === 0)
+      .sort((a, b) => b.word.length - a.word.length)
+      .slice(0, matched >= 2 ? 0 : MAX_FUZZY_WORDS)
+      .forEach(({ slot, word }) => {
+        for (const [position, factor] of this.candidates(word, false)) slot.candidates.set(position, factor);
+      });
+    for (const slot of slots) {
+      for (const [position] of slot.candidates) slot.weight = Math.max(slot.weight, this.idf[position]!);
+      for (const [, hit] of slot.phrases) slot.weight = Math.max(slot.weight, hit.idf);
+    }
+    return slots;
+  }
+
+  /**
+   * Documents holding every word of a phrase, valued as a synonym at its weakest field. Walks the
+   * rarest word's postings and looks each document up in the others' (sorted by document), so a
+   * phrase with a common word ("staff member") costs what its rare word costs.
+   */
+  private phraseHits(phrase: string[]): Map<number, { value: number; term: string; idf: number }> {
+    const key = phrase.join(' ');
+    const cached = this.phraseCache.get(key);
+    if (cached) return cached;
+    const hits = new Map<number, { value: number; term: string; idf: number }>();
+    this.phraseCache.set(key, hits);
+    const positions = phrase.map((word) => this.position.get(word));
+    if (positions.some((p) => p === undefined)) return hits;
+    const lists = (positions as number[]).map((p) => this.postings[p]!).sort((a, b) => a.length - b.length);
+    const idf = Math.max(...(positions as number[]).map((p) => this.idf[p]!));
+    for (const entry of lists[0]!) {
+      const doc = entry >> 2;
+      let field = entry & 3;
+      let all = true;
+      for (let i = 1; i < lists.length && all; i++) {
+        const found = findDoc(lists[i]!, doc);
+        if (found < 0) all = false;
+        else field = Math.min(field, found & 3);
+      }
+      if (all) hits.set(doc, { value: SYNONYM * FIELD_WEIGHT[field]! * idf, term: key, idf });
+    }
+    return hits;
   }
 
   search(query: string, limit = 10): SearchHit[] {
     const words = [...new Set(terms(query))];
     if (words.length === 0) return [];
-    const scores = new Map<number, { score: number; hits: number; matched: Set<string> }>();
-    words.forEach((word, n) => {
+    const slots = this.slots(words);
+    const totalWeight = slots.reduce((sum, slot) => sum + (slot.weight || 1), 0);
+    const scores = new Map<number, { score: number; covered: number; matched: Set<string> }>();
+    for (const slot of slots) {
       const best = new Map<number, { value: number; term: string }>();
-      for (const [position, factor] of this.candidates(word, n === words.length - 1)) {
+      for (const [position, factor] of slot.candidates) {
+        const idf = this.idf[position]!;
         for (const entry of this.postings[position]!) {
           const doc = entry >> 2;
-          const value = factor * FIELD_WEIGHT[entry & 3]!;
+          const value = factor * FIELD_WEIGHT[entry & 3]! * idf;
           const current = best.get(doc);
           if (!current || value > current.value) best.set(doc, { value, term: this.words[position]! });
         }
       }
+      for (const [doc, hit] of slot.phrases) {
+        const current = best.get(doc);
+        if (!current || hit.value > current.value) best.set(doc, hit);
+      }
       for (const [doc, { value, term }] of best) {
-        const entry = scores.get(doc) ?? { score: 0, hits: 0, matched: new Set<string>() };
+        const entry = scores.get(doc) ?? { score: 0, covered: 0, matched: new Set<string>() };
         entry.score += value;
-        entry.hits += 1;
-        entry.matched.add(term);
+        entry.covered += slot.weight;
+        for (const word of term.split(' ')) entry.matched.add(word);
         scores.set(doc, entry);
       }
-    });
-    const coverage = (hits: number) => (hits / words.length) ** 2;
+    }
+    // A document that answers the telling words of the question beats one that shares many
+    // ordinary ones: coverage is weighed by how telling each word is.
+    const coverage = (covered: number) => (covered / totalWeight) ** 2;
     return [...scores]
-      .map(([doc, s]) => ({ doc: this.file.docs[doc]!, score: s.score * coverage(s.hits), matched: [...s.matched] }))
+      .map(([doc, s]) => ({ doc: this.docs[doc]!, score: s.score * coverage(s.covered), matched: [...s.matched] }))
       .sort((a, b) => b.score - a.score || a.doc.t.localeCompare(b.doc.t))
       .slice(0, limit);
   }
+}
+
+/** The entry (doc * 4 + weight class) of `doc` in postings sorted by document, or -1. */
+function findDoc(list: Int32Array, doc: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! >> 2 < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo]! >> 2 === doc ? list[lo]! : -1;
+}
+
+/** Where `run` occurs word for word in `words`, or -1. */
+function indexOfRun(words: readonly string[], run: readonly string[]): number {
+  outer: for (let i = 0; i + run.length <= words.length; i++) {
+    for (let j = 0; j < run.length; j++) if (words[i + j] !== run[j]) continue outer;
+    return i;
+  }
+  return -1;
 }
 
 function lowerBound(sorted: string[], value: string): number {
