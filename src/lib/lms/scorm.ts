@@ -104,8 +104,8 @@ export interface PathOutcome {
   /** Every module check of the path passed. */
   passed: boolean;
   /**
-   * Share of the path's modules complete, 0–100. The mastery score is 100, so an LMS that
-   * judges by score (1.2 masteryscore, 2004 satisfiedByMeasure) agrees with `completed`.
+   * Share of the path's modules complete, 0–100. Reported to the LMS only once complete (100):
+   * see cmiValues for why a partial score would read "failed" there.
    */
   score: number;
   /** Lessons read and checks passed, 0–1: SCORM 2004's progress_measure. */
@@ -157,37 +157,54 @@ export interface SessionValues {
 export const LOCATION_LIMITS = { '1.2': 255, '2004': 1000 } as const;
 
 /**
- * The data-model values to set, in order, for one commit. Status values follow the outcome
- * (never "failed": a learner can always retake a check, so the path is incomplete until passed).
+ * The data-model values to set, in order, for one commit.
+ *
+ * Never "failed" mid-path, in any LMS. An LMS applies the manifest's mastery itself: Moodle
+ * (mod/scorm, "mastery score overrides status") and scorm-again set 1.2 `lesson_status` to
+ * passed/failed from `score.raw` against `adlcp:masteryscore` whenever a raw score is there,
+ * and SCORM 2004 (RTE 4.2.21) makes `success_status` follow `score.scaled` against
+ * `scaled_passing_score` (from `minNormalizedMeasure`). So the score is reported only once the
+ * path is complete (100, scaled 1: exactly the mastery the manifest names); until then there is
+ * no score, status reads incomplete (2004: success unknown), and 2004's `progress_measure` says
+ * how far along the learner is. A learner can always retake a check, so nothing is final before.
  * Exit is "suspend" until the path is complete, so the LMS resumes the attempt next launch.
  */
 export function cmiValues(version: ScormVersion, values: SessionValues): [string, string][] {
   const { outcome, suspendData, sessionMs } = values;
   const location = values.location.length <= LOCATION_LIMITS[version] ? values.location : '';
+  const done = outcome.completed;
   if (version === '1.2') {
     return [
-      ['cmi.core.lesson_status', outcome.completed ? 'passed' : 'incomplete'],
-      ['cmi.core.score.min', '0'],
-      ['cmi.core.score.max', '100'],
-      ['cmi.core.score.raw', String(outcome.score)],
+      ['cmi.core.lesson_status', done ? 'passed' : 'incomplete'],
+      ...(done
+        ? ([
+            ['cmi.core.score.min', '0'],
+            ['cmi.core.score.max', '100'],
+            ['cmi.core.score.raw', String(outcome.score)],
+          ] as [string, string][])
+        : []),
       ['cmi.core.lesson_location', location],
       ['cmi.suspend_data', suspendData],
       ['cmi.core.session_time', scorm12Duration(sessionMs)],
-      ['cmi.core.exit', outcome.completed ? '' : 'suspend'],
+      ['cmi.core.exit', done ? '' : 'suspend'],
     ];
   }
   return [
-    ['cmi.completion_status', outcome.completed ? 'completed' : 'incomplete'],
-    ['cmi.success_status', outcome.passed ? 'passed' : 'unknown'],
+    ['cmi.completion_status', done ? 'completed' : 'incomplete'],
+    ['cmi.success_status', done ? 'passed' : 'unknown'],
     ['cmi.progress_measure', String(outcome.progress)],
-    ['cmi.score.min', '0'],
-    ['cmi.score.max', '100'],
-    ['cmi.score.raw', String(outcome.score)],
-    ['cmi.score.scaled', String(outcome.score / 100)],
+    ...(done
+      ? ([
+          ['cmi.score.min', '0'],
+          ['cmi.score.max', '100'],
+          ['cmi.score.raw', String(outcome.score)],
+          ['cmi.score.scaled', String(outcome.score / 100)],
+        ] as [string, string][])
+      : []),
     ['cmi.location', location],
     ['cmi.suspend_data', suspendData],
     ['cmi.session_time', scorm2004Duration(sessionMs)],
-    ['cmi.exit', outcome.completed ? 'normal' : 'suspend'],
+    ['cmi.exit', done ? 'normal' : 'suspend'],
   ];
 }
 
