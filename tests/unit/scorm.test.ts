@@ -60,6 +60,26 @@ describe('findScormApi', () => {
     expect(findScormApi(popup, '1.2')?.api).toBe(api12);
   });
 
+  test('then the opener of the top frame (pipwerks: a popup whose frames hold the SCO)', () => {
+    const lms = chain(2);
+    lms[1]!.API_1484_11 = api2004;
+    const popup = chain(3);
+    for (const frame of popup) frame.top = popup[2]!;
+    expect(findScormApi(popup[0]!, '2004')).toBeUndefined();
+    popup[2]!.opener = lms[0]!;
+    expect(findScormApi(popup[0]!, '2004')?.api).toBe(api2004);
+  });
+
+  test('a top frame that refuses access is passed over', () => {
+    const frames = chain(2);
+    Object.defineProperty(frames[0]!, 'top', {
+      get() {
+        throw new DOMException('Blocked a frame with origin', 'SecurityError');
+      },
+    });
+    expect(findScormApi(frames[0]!, '1.2')).toBeUndefined();
+  });
+
   test('an object without the calls is not an API, and a frame that refuses access is passed over', () => {
     const frames = chain(3);
     frames[1]!.API = { LMSInitialize: 'nope' };

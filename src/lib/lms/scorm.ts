@@ -34,6 +34,7 @@ export interface Scorm2004Api {
 /** The little of `window` the search needs, so it can be tested with plain objects. */
 export interface FrameLike {
   parent?: FrameLike | null;
+  top?: FrameLike | null;
   opener?: FrameLike | null;
   API?: unknown;
   API_1484_11?: unknown;
@@ -79,22 +80,31 @@ function climb(start: FrameLike | null | undefined, prefer: ScormVersion): Found
   return undefined;
 }
 
+/** A property of a frame that may be from another origin: undefined where the browser refuses. */
+function peek(frame: FrameLike, key: 'top' | 'opener'): FrameLike | null | undefined {
+  try {
+    return frame[key];
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The SCORM API as the run-time environment books describe finding it: this window and up its
- * parents (at most seven levels), then the window that opened it and up that one's parents.
- * Looks for the version the package was made for first and takes the other if that is all
- * there is.
+ * The SCORM API as the run-time environment books and pipwerks' wrapper find it: this window
+ * and up its parents (at most seven levels); then the window that opened it and up that one's
+ * parents; then the window that opened the top frame (an LMS that opens a popup holding frames,
+ * with the SCO in one of them) and up its parents. Looks for the version the package was made
+ * for first and takes the other if that is all there is.
  */
 export function findScormApi(win: FrameLike, prefer: ScormVersion): FoundApi | undefined {
   const inFrames = climb(win, prefer);
   if (inFrames) return inFrames;
-  let opener: FrameLike | null | undefined;
-  try {
-    opener = win.opener;
-  } catch {
-    opener = undefined;
-  }
-  return opener ? climb(opener, prefer) : undefined;
+  const opener = peek(win, 'opener');
+  const fromOpener = opener ? climb(opener, prefer) : undefined;
+  if (fromOpener) return fromOpener;
+  const top = peek(win, 'top');
+  const topOpener = top && top !== win ? peek(top, 'opener') : undefined;
+  return topOpener && topOpener !== opener ? climb(topOpener, prefer) : undefined;
 }
 
 /** What the LMS records for the path: complete, passed, a score. */
