@@ -29,6 +29,7 @@ import { startStaticServer } from '../e2e/static-server';
 import { largestLearnerState } from '../support/largest-learner-state';
 import { SEARCH_FIXTURE } from '../support/search-fixture';
 import { writeScaledCourse } from './synthetic-course';
+import { xapiLessonWeight } from './xapi-lesson-weight';
 import { CHECK_PAGE_BUDGET, MAX_LEARNER_STATE_CHARACTERS, MAX_PLAIN_LESSON_GZIP_AT_LOAD, MAX_SEARCH_INDEX_GZIP_BYTES } from '../support/budgets';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -172,11 +173,13 @@ test('npm run bench', async () => {
     const server = await startStaticServer(realOut, '/');
     const browser = await launchBrowser();
     const weights = [];
+    let withXapi;
     try {
       for (const [type, route] of PAGE_TYPES) {
         const weight = await weighPage(browser, new URL(route, server.url).href);
         weights.push({ type, route: `/${route}`, atLoad: weight.atLoad, afterHydration: weight.afterHydration });
       }
+      withXapi = await xapiLessonWeight(browser, ROOT, tmp, PAGE_TYPES.find(([type]) => type.startsWith('lesson (no'))![1]);
     } finally {
       await browser.close();
       await server.close();
@@ -206,6 +209,7 @@ test('npm run bench', async () => {
     const check = weights.find((x) => x.type === 'check')!;
     const htmlCssJs = (t: Totals) => t.byKind.html.gzip + t.byKind.css.gzip + t.byKind.js.gzip;
     say(`budgets: plain lesson at load ${kb(htmlCssJs(plain.atLoad))} (≤ ${kb(MAX_PLAIN_LESSON_GZIP_AT_LOAD)}); check after hydration ${kb(htmlCssJs(check.afterHydration))} (budget ${kb(CHECK_PAGE_BUDGET)}: ${htmlCssJs(check.afterHydration) <= CHECK_PAGE_BUDGET ? 'met' : 'NOT met'})`);
+    say(`  with xAPI configured: plain lesson at load ${kb(withXapi.htmlCssJsGzip)} (≤ ${kb(MAX_PLAIN_LESSON_GZIP_AT_LOAD)}: ${withXapi.htmlCssJsGzip <= MAX_PLAIN_LESSON_GZIP_AT_LOAD ? 'met' : 'NOT met'}), plus /xapi-config.json ${kb(withXapi.configGzip)} fetched once and cached`);
     say();
     say(`Build time, median of ${BUILD_RUNS} cold build(s)`);
     for (const b of [realBuild, scaledBuild]) say(`  ${b.label}: ${b.pages} pages, ${(b.medianMs / 1000).toFixed(1)} s (${b.msPerPage} ms per page; runs ${b.runsMs.map((m) => (m / 1000).toFixed(1)).join(', ')} s)`);
@@ -224,6 +228,7 @@ test('npm run bench', async () => {
       at: new Date().toISOString(),
       machine: { node: process.version, cores: os.cpus().length, platform: process.platform },
       pageWeights: weights,
+      plainLessonWithXapi: withXapi,
       build: { runs: BUILD_RUNS, real: realBuild, tenTimes: scaledBuild, marginalMsPerPage, referenceMsPerPage: TARGETS.referenceMsPerPage },
       search: { real: searchReal, tenTimes: searchTen, top3Share: top3.share, top3Misses: top3.misses, targets: TARGETS },
       storage: { largestLearnerStateCharacters: storage.characters, budget: MAX_LEARNER_STATE_CHARACTERS, perKey: Object.fromEntries(Object.entries(storage.entries).map(([k, v]) => [k, v.length])) },
