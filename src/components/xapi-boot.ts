@@ -10,7 +10,7 @@
  * dated after the last statement it queued (src/stores/xapi.ts), and a learner cannot make
  * progress without interacting. So a lesson opens within its 12 KB budget with xAPI on.
  */
-import { onFirstInteraction } from './load-when';
+import { onFirstInteraction } from './tools/load-when';
 import type { XapiConfigFile } from '../lms/xapi-config.json';
 
 /** After load, when statements left waiting by an earlier page (offline, LRS down) are retried. */

@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { buildCourse } from '../lib/course/course';
 import { imsManifest } from '../lib/lms/scorm-manifest';
+import { cmi5Xml } from '../lib/lms/cmi5';
 import type { ScormVersion } from '../lib/lms/scorm';
 import { readCourseFiles } from './read-course';
 
@@ -103,7 +104,10 @@ if ('navigation' in window) {
 
 export interface ExportOptions {
   pathId: string;
+  /** The SCORM version; not used for a cmi5 package. */
   version: ScormVersion;
+  /** SCORM (imsmanifest.xml, the default) or cmi5 (cmi5.xml; src/node/export-cmi5.ts). */
+  lms?: 'scorm' | 'cmi5';
   /** The zip to write. */
   out: string;
   /** The course to package (CROSSWALK_COURSE_DIR), relative to the project; '.' is the real course. */
@@ -140,6 +144,7 @@ function build(outDir: string, options: ExportOptions): Promise<void> {
         CROSSWALK_BASE: SENTINEL_BASE,
         CROSSWALK_SCORM_PATH: options.pathId,
         CROSSWALK_SCORM_VERSION: options.version,
+        CROSSWALK_LMS: options.lms ?? 'scorm',
         ...(options.courseDir ? { CROSSWALK_COURSE_DIR: options.courseDir } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -199,7 +204,7 @@ export function rewriteCss(text: string, file: string): string {
 
 export async function exportScorm(options: ExportOptions): Promise<ExportResult> {
   const log = options.log ?? (() => {});
-  if (options.version !== '1.2' && options.version !== '2004') throw new Error(`--version must be 1.2 or 2004, not "${options.version}"`);
+  if (options.lms !== 'cmi5' && options.version !== '1.2' && options.version !== '2004') throw new Error(`--version must be 1.2 or 2004, not "${options.version}"`);
   const courseRoot = path.resolve(PROJECT_ROOT, options.courseDir ?? '.');
   const course = buildCourse(await readCourseFiles(courseRoot));
   const coursePath = course.paths.find((p) => p.id === options.pathId);
@@ -208,7 +213,8 @@ export async function exportScorm(options: ExportOptions): Promise<ExportResult>
   const work = mkdtempSync(path.join(tmpdir(), 'crosswalk-scorm-'));
   const site = path.join(work, 'site');
   try {
-    log(`Building ${coursePath.title} for SCORM ${options.version}…`);
+    const cmi5 = options.lms === 'cmi5';
+    log(`Building ${coursePath.title} for ${cmi5 ? 'cmi5' : `SCORM ${options.version}`}…`);
     await build(site, options);
     if (!existsSync(path.join(site, LAUNCH_FILE))) throw new Error(`the build has no ${LAUNCH_FILE}`);
     if (!readFileSync(path.join(site, 'index.html'), 'utf8').includes(`href="${SENTINEL_BASE}`)) {
@@ -234,26 +240,41 @@ export async function exportScorm(options: ExportOptions): Promise<ExportResult>
       entries[file] = bytes;
     }
     const slug = course.site.shortName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'crosswalk';
-    const manifest = imsManifest({
-      version: options.version,
-      identifier: `${slug}-${coursePath.id}-scorm-${options.version.replace('.', '')}`,
-      courseTitle: `${course.site.shortName}: ${coursePath.title}`,
-      pathTitle: coursePath.title,
-      launch: LAUNCH_FILE,
-      files,
-    });
-    entries['imsmanifest.xml'] = new Uint8Array(Buffer.from(manifest, 'utf8'));
-    const schemas = schemaFiles(options.version);
-    for (const [name, bytes] of Object.entries(schemas)) {
-      if (entries[name]) throw new Error(`the course has a file named like a schema file: ${name}`);
-      entries[name] = bytes;
+    let manifest: string;
+    if (cmi5) {
+      // IRIs for the course and its one AU: stable for this course and path, so re-imports match.
+      const iri = `https://crosswalk.invalid/${slug}/${coursePath.id}`;
+      manifest = cmi5Xml({
+        courseId: `${iri}/course`,
+        auId: `${iri}/au`,
+        courseTitle: `${course.site.shortName}: ${coursePath.title}`,
+        pathTitle: coursePath.title,
+        description: coursePath.summary,
+        url: LAUNCH_FILE,
+      });
+      entries['cmi5.xml'] = new Uint8Array(Buffer.from(manifest, 'utf8'));
+    } else {
+      manifest = imsManifest({
+        version: options.version,
+        identifier: `${slug}-${coursePath.id}-scorm-${options.version.replace('.', '')}`,
+        courseTitle: `${course.site.shortName}: ${coursePath.title}`,
+        pathTitle: coursePath.title,
+        launch: LAUNCH_FILE,
+        files,
+      });
+      entries['imsmanifest.xml'] = new Uint8Array(Buffer.from(manifest, 'utf8'));
+      const schemas = schemaFiles(options.version);
+      for (const [name, bytes] of Object.entries(schemas)) {
+        if (entries[name]) throw new Error(`the course has a file named like a schema file: ${name}`);
+        entries[name] = bytes;
+      }
     }
     // A fixed date: the same course makes the same zip.
     const mtime = new Date('2026-01-01T00:00:00Z');
     const zip = zipSync(Object.fromEntries(Object.entries(entries).map(([name, data]) => [name, [data, { mtime }]])), { level: 9 });
     mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
     writeFileSync(options.out, zip);
-    log(`Wrote ${options.out} (${Object.keys(entries).length} files, ${(statSync(options.out).size / 1024).toFixed(0)} KB): one SCO, "${coursePath.title}", launch ${LAUNCH_FILE}.`);
+    log(`Wrote ${options.out} (${Object.keys(entries).length} files, ${(statSync(options.out).size / 1024).toFixed(0)} KB): ${cmi5 ? 'one AU' : 'one SCO'}, "${coursePath.title}", launch ${LAUNCH_FILE}.`);
     return { out: options.out, files: Object.keys(entries).sort(), manifest };
   } finally {
     rmSync(work, { recursive: true, force: true });
