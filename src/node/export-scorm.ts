@@ -74,6 +74,9 @@ const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs in every page of a package (a plain file: the CSP allows scripts from the package itself). */
 export const LINKS_SCRIPT = `// Crosswalk SCORM package: links that scripts build, fixed when followed (src/node/export-scorm.ts).
+// <base> is the package root: addresses outside it (the LMS's own pages, a cmi5 returnURL) are left alone.
+const packageRoot = new URL('./', document.baseURI).href;
+const inPackage = (url) => url.href.startsWith(packageRoot);
 document.addEventListener('click', (event) => {
   const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
   if (!link || link.hasAttribute('download')) return;
@@ -84,8 +87,8 @@ document.addEventListener('click', (event) => {
     return;
   }
   const url = new URL(link.href, document.baseURI);
-  // LMS file servers serve files, not folders: name the folder's page.
-  if (url.origin === location.origin && url.pathname.endsWith('/')) {
+  // LMS file servers serve files, not folders: name the folder's page (inside the package only).
+  if (inPackage(url) && url.pathname.endsWith('/')) {
     url.pathname += 'index.html';
     link.setAttribute('href', url.href);
   }
@@ -94,7 +97,7 @@ document.addEventListener('click', (event) => {
 if ('navigation' in window) {
   navigation.addEventListener('navigate', (event) => {
     const url = new URL(event.destination.url);
-    if (!event.cancelable || url.origin !== location.origin || !url.pathname.endsWith('/')) return;
+    if (!event.cancelable || !inPackage(url) || !url.pathname.endsWith('/')) return;
     event.preventDefault();
     url.pathname += 'index.html';
     location.assign(url.href);
