@@ -6,7 +6,8 @@
  *   2. POST to the fetch address, once: the LMS's answer holds the authorization token for
  *      every later request of this session (the fetch address works only once).
  *   3. Read LMS.LaunchData from the State API (context template, launchMode, returnURL,
- *      masteryScore), and the learner's progress (state "crosswalk-progress").
+ *      masteryScore), the learner's progress (state "crosswalk-progress") and the page they
+ *      were on ("crosswalk-location").
  *   4. Send `initialized`. When the path becomes complete in a Normal launch: `completed` and
  *      `passed` (cmi5-defined, with the context template and the moveon category), once per
  *      registration. Every progress change is PUT to the State API.
@@ -18,7 +19,7 @@
  */
 import { loadStoredProgress, packProgress } from '../lib/learner/packed-storage';
 import { emptyProgress, type ProgressState } from '../lib/learner/progress';
-import { pathOutcome } from '../lib/lms/scorm';
+import { pathOutcome, safeLocation } from '../lib/lms/scorm';
 import { cmi5Statement, readLaunchData, readLaunchParams, statementsForProgress, type Cmi5Statement, type Cmi5Verb, type LaunchData, type LaunchParams } from '../lib/lms/cmi5';
 import { bridgeStorage, PROGRESS_KEY } from './launch';
 import type { LaunchConfig } from './launch-config';
@@ -28,6 +29,8 @@ const XAPI_VERSION = '1.0.3';
 const PROGRESS_STATE_ID = 'crosswalk-progress';
 /** The State API document that says completed/passed went for this registration. */
 const SENT_STATE_ID = 'crosswalk-moveon-sent';
+/** The page the learner was on, so the next launch resumes there. */
+const LOCATION_STATE_ID = 'crosswalk-location';
 
 const outboxKey = (registration: string) => `crosswalk:cmi5-outbox:${registration}`;
 
@@ -113,6 +116,7 @@ export async function launchCmi5(config: LaunchConfig, ui: { say: (text: string,
   let launchData: LaunchData;
   let state: ProgressState | undefined;
   let moveOnSent = false;
+  let position = '';
   try {
     lrs = new Lrs(params, await fetchToken(params.fetch));
     const data = readLaunchData(await lrs.getState('LMS.LaunchData'));
@@ -124,6 +128,8 @@ export async function launchCmi5(config: LaunchConfig, ui: { say: (text: string,
       if (loaded.ok) state = loaded.state;
     }
     moveOnSent = (await lrs.getState(SENT_STATE_ID)) !== undefined;
+    const where = await lrs.getState(LOCATION_STATE_ID);
+    position = (typeof where === 'string' && safeLocation(where)) || '';
   } catch (error) {
     say(`The learning system did not start the session (${error instanceof Error ? error.message : String(error)}): your progress is kept in this browser only for now.`, true);
     show(config.start);
@@ -211,10 +217,29 @@ export async function launchCmi5(config: LaunchConfig, ui: { say: (text: string,
     });
   }
 
+  // Where the learner is, so the next launch resumes there (as SCORM's location does).
+  const frame = document.querySelector<HTMLIFrameElement>('[data-lms-frame]')!;
+  const root = new URL('../', location.href);
+  frame.addEventListener('load', () => {
+    try {
+      const here = new URL(frame.contentWindow!.location.href);
+      if (here.origin !== root.origin || !here.pathname.startsWith(root.pathname)) return;
+      let relative = here.pathname.slice(root.pathname.length);
+      if (relative === '' || relative.endsWith('/')) relative += 'index.html';
+      const page = safeLocation(relative + here.hash);
+      if (page && page !== position && recording) {
+        position = page;
+        void lrs.putState(LOCATION_STATE_ID, page);
+      }
+    } catch {
+      // A page outside the package: nothing to record.
+    }
+  });
+
   say(
     recording
       ? 'Connected to your learning system: your progress is saved there.'
       : `Connected to your learning system in ${launchData.launchMode.toLowerCase()} mode: you can look through the course; nothing new is recorded.`,
   );
-  show(config.start);
+  show(position || config.start);
 }

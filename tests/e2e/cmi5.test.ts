@@ -229,7 +229,14 @@ test('relaunch: progress comes back; finishing the path sends completed and pass
   writeLaunchData('Normal');
   const before = statements().length;
   const { page, problems } = await launch('two');
-  let frame = await courseFrame(page, /paths\/new-hire\/index\.html$/);
+  // Back where the learner left off, with the check passed (from the State API).
+  const resumed = await courseFrame(page, /modules\/beta\/check\/index\.html$/);
+  await resumed.waitForSelector(CHECK_READY, WAIT);
+  await expect.poll(() => resumed.getByText('You have passed this check.').filter({ visible: true }).count(), WAIT).toBe(1);
+  await resumed.evaluate(() => {
+    location.href = './paths/new-hire/index.html';
+  });
+  let frame = await courseFrame(page, /\/pkg\/paths\/new-hire\/index\.html$/);
   frame = await follow(frame, page, 'modules/alpha/index.html');
   frame = await follow(frame, page, 'modules/alpha/first-steps/index.html');
   await markLessonRead(frame, WAIT.timeout);
@@ -286,7 +293,8 @@ test('a Browse launch records nothing new: initialized and terminated only', asy
   const progressBefore = states.get(`crosswalk-progress|${REGISTRATION}`);
   const { page } = await launch('three');
   await expect.poll(() => page.locator('[data-lms-status]').textContent(), WAIT).toContain('browse mode');
-  await courseFrame(page, /paths\/new-hire\/index\.html$/);
+  // The page the learner left at the end of the last Normal launch.
+  await courseFrame(page, /\/pkg\/modules\/alpha\/check\/index\.html$/);
   await page.goto('about:blank');
   await expect.poll(() => statements().slice(before).map((s) => s.verb.id), WAIT).toEqual([CMI5_VERBS.initialized, CMI5_VERBS.terminated]);
   expect(states.get(`crosswalk-progress|${REGISTRATION}`)).toBe(progressBefore);
