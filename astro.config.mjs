@@ -60,7 +60,10 @@ function lrsOrigin() {
   }
 }
 const lrs = lrsOrigin();
-const connectSrc = ["'self'", lrs].filter(Boolean).join(' ');
+// A cmi5 package (npm run export:cmi5) learns its LRS endpoint from the launch address, which
+// the LMS chooses: any https origin (and the package's own).
+const cmi5 = process.env.CROSSWALK_LMS === 'cmi5';
+const connectSrc = ["'self'", lrs, cmi5 ? 'https:' : undefined].filter(Boolean).join(' ');
 
 export default defineConfig({
   output: 'static',

@@ -4,6 +4,8 @@ import type { ScormVersion } from '../lib/lms/scorm';
 import type { SuspendModule } from '../lib/lms/suspend-data';
 
 export interface LaunchConfig {
+  /** How the package talks to the LMS: SCORM's API in a parent frame, or cmi5 (xAPI, launch parameters). */
+  lms: 'scorm' | 'cmi5';
   /** The SCORM version the package was made for; the API of the other version is used if it is all there is. */
   version: ScormVersion;
   pathId: string;

@@ -20,7 +20,7 @@ import type { LaunchConfig } from './launch-config';
 
 const PREFIX = 'crosswalk:';
 /** The LMS learner is the course's one profile (src/lib/learner/profiles.ts DEFAULT_PROFILE_ID). */
-const PROGRESS_KEY = `${PREFIX}progress:default`;
+export const PROGRESS_KEY = `${PREFIX}progress:default`;
 /** Kept in the launch page, not in this browser: they belong to the LMS learner. */
 const LMS_KEYS = /^crosswalk:(progress:|profiles$)/;
 /** Where unreadable suspend_data is set aside (in localStorage) rather than overwritten. */
@@ -54,7 +54,7 @@ function localStore(): Storage | undefined {
 }
 
 /** A Storage whose LMS keys live here (and so in the LMS), and whose other keys go to localStorage. */
-function bridgeStorage(seed: Record<string, string>, onProgress: (json: string) => boolean): LmsBridge['storage'] {
+export function bridgeStorage(seed: Record<string, string>, onProgress: (json: string) => boolean): LmsBridge['storage'] {
   const held = new Map<string, string>(Object.entries(seed));
   const local = localStore();
   const fallback = new Map<string, string>();
@@ -130,6 +130,12 @@ export function launch(): void {
     }
   });
 
+  if (config.lms === 'cmi5') {
+    // A cmi5 package (npm run export:cmi5): the same page and frame, another way to the LMS.
+    const returnButton = document.querySelector<HTMLButtonElement>('[data-lms-return]')!;
+    void import('./cmi5-launch').then(({ launchCmi5 }) => launchCmi5(config, { say, show, returnButton }));
+    return;
+  }
   const found = findScormApi(window as unknown as FrameLike, config.version);
   if (!found) {
     say('No learning system (LMS) found: your progress is kept in this browser only.', true);

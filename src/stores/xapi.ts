@@ -11,6 +11,11 @@
  * a retry harmless (an LRS stores a statement id once). A failure (offline, refused, 5xx) waits
  * retryDelayMs(failures) before the next try, or until the browser says it is back online.
  * A statement the LRS rejects as invalid (400) is set aside in quarantine, not retried forever.
+ * 409 Conflict is not "delivered": xAPI 1.0.3 (Statement Resource, PUT) has an LRS answer 204
+ * when it already holds the same statement under that id, and 409 when it holds a different one.
+ * Ours was then not stored; it is set aside in quarantine (kept, with the reason), not retried
+ * (the answer would not change) and not counted as sent. Each set-aside statement has its own
+ * key (…:rejected:<id>, …:conflict:<id>), so a second one never overwrites the first.
  * Migration cases: none yet (version 1); an unreadable outbox is quarantined and starts empty.
  */
 import { PREFIX, quarantine } from './storage';
@@ -95,13 +100,17 @@ export async function flush(config: XapiConfig, { now = Date.now(), force = fals
         status = 0; // Offline, refused, or blocked: try again later.
       }
       const current = $outbox.get();
-      // 2xx: stored. 409: the LRS already holds this id (another tab sent it first).
-      if ((status >= 200 && status < 300) || status === 409) {
+      // 2xx: stored (204 also when the LRS already held this very statement: another tab sent it).
+      if (status >= 200 && status < 300) {
         $outbox.set({ ...current, statements: current.statements.filter((s) => s.id !== next.id), failures: 0, nextAttemptAt: 0 });
         continue;
       }
-      if (status === 400) {
-        quarantine(`${OUTBOX_KEY}:rejected`, JSON.stringify(next), 'the Learning Record Store rejected a statement as invalid');
+      if (status === 400 || status === 409) {
+        const [kind, reason] =
+          status === 400
+            ? ['rejected', 'the Learning Record Store rejected a statement as invalid']
+            : ['conflict', 'the Learning Record Store holds a different statement under this statement id (409 Conflict)'];
+        quarantine(`${OUTBOX_KEY}:${kind}:${next.id}`, JSON.stringify(next), reason);
         $outbox.set({ ...current, statements: current.statements.filter((s) => s.id !== next.id) });
         continue;
       }

@@ -36,6 +36,7 @@ import { writeScaledCourse } from './synthetic-course';
 import { CHECK_PAGE_BUDGET, MAX_CHECK_LESSON_GZIP_AT_LOAD, MAX_LEARNER_STATE_CHARACTERS, MAX_PLAIN_LESSON_GZIP_AT_LOAD, MAX_SEARCH_INDEX_GZIP_BYTES } from '../support/budgets';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
+import { xapiLessonWeight } from './xapi-lesson-weight';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BUILD_RUNS = Number(process.env.BENCH_BUILD_RUNS ?? 3);
@@ -230,12 +231,14 @@ test('npm run bench', async () => {
     const browser = await launchBrowser();
     const weights = [];
     let lessonWeights!: Awaited<ReturnType<typeof lessonWeightFigures>>;
+    let withXapi;
     try {
       for (const [type, route] of PAGE_TYPES) {
         const weight = await weighPage(browser, new URL(route, server.url).href);
         weights.push({ type, route: `/${route}`, atLoad: weight.atLoad, afterHydration: weight.afterHydration });
       }
       lessonWeights = await lessonWeightFigures(browser, server.url, realOut);
+      withXapi = await xapiLessonWeight(browser, ROOT, tmp, PAGE_TYPES.find(([type]) => type.startsWith('lesson (no'))![1]);
     } finally {
       await browser.close();
       await server.close();
@@ -266,6 +269,7 @@ test('npm run bench', async () => {
     const check = weights.find((x) => x.type === 'check')!;
     const htmlCssJs = (t: Totals) => t.byKind.html.gzip + t.byKind.css.gzip + t.byKind.js.gzip;
     say(`budgets: plain lesson at load ${kb(htmlCssJs(plain.atLoad))} (≤ ${kb(MAX_PLAIN_LESSON_GZIP_AT_LOAD)}); check after hydration ${kb(htmlCssJs(check.afterHydration))} (budget ${kb(CHECK_PAGE_BUDGET)}: ${htmlCssJs(check.afterHydration) <= CHECK_PAGE_BUDGET ? 'met' : 'NOT met'})`);
+    say(`  with xAPI configured: plain lesson at load ${kb(withXapi.htmlCssJsGzip)} (≤ ${kb(MAX_PLAIN_LESSON_GZIP_AT_LOAD)}: ${withXapi.htmlCssJsGzip <= MAX_PLAIN_LESSON_GZIP_AT_LOAD ? 'met' : 'NOT met'}), plus /xapi-config.json ${kb(withXapi.configGzip)} fetched after load with the reporter`);
     say();
     sayLessonWeights(say, lessonWeights, weights.find((x) => x.type === 'home')!.atLoad);
     say();
@@ -287,6 +291,7 @@ test('npm run bench', async () => {
       at: new Date().toISOString(),
       machine: { node: process.version, cores: os.cpus().length, platform: process.platform },
       pageWeights: weights,
+      plainLessonWithXapi: withXapi,
       build: { runs: BUILD_RUNS, real: realBuild, tenTimes: scaledBuild, marginalMsPerPage, referenceMsPerPage: TARGETS.referenceMsPerPage },
       search: { real: searchReal, tenTimes: searchTen, top3Share: top3.share, top3Misses: top3.misses, deskQuestionShare: desk.share, deskQuestionMisses: desk.misses, targets: TARGETS },
       lessonWeights,

@@ -4,10 +4,16 @@
  * the zip is unpacked and served by a file server that, like an LMS's, serves files and not
  * folders; a harness page next to it holds the API and frames the package's launch file.
  *
+ * The runtime is configured from the package's own manifest, as an LMS configures it: 1.2's
+ * adlcp:masteryscore becomes cmi.student_data.mastery_score with "mastery score overrides
+ * status" on (Moodle's default, scorm-again's mastery_override); 2004's minNormalizedMeasure of a
+ * primary objective satisfied by measure becomes cmi.scaled_passing_score.
+ *
  * Journey, for each version: launch; read module beta's lesson and pass its check; leave (the
- * launch page terminates); assert status, score and suspend_data in the runtime; relaunch in a
- * fresh browser with those values (nothing in localStorage) and find the learner back where they
- * were with beta done; complete alpha; the path is complete and passed.
+ * launch page terminates); assert status (incomplete, never failed), no score yet, and
+ * suspend_data in the runtime; relaunch in a fresh browser with those values (nothing in
+ * localStorage) and find the learner back where they were with beta done; complete alpha; the
+ * path is complete and passed.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawn } from 'node:child_process';
@@ -22,6 +28,7 @@ import { startStaticServer, type StaticServer } from './static-server';
 import { decodeSuspendData, type SuspendModule } from '../../src/lib/lms/suspend-data';
 import { buildCourse, everyQuestion } from '../../src/lib/course/course';
 import { readCourseFiles } from '../../src/node/read-course';
+import { namedFiles, validateManifest } from '../scorm-package-check';
 
 const FIXTURE = 'tests/fixtures/mini-course';
 const VERSIONS = ['1.2', '2004'] as const;
@@ -33,6 +40,14 @@ const WAIT = { timeout: 15_000 };
 let work: string;
 let server: StaticServer;
 let modules: SuspendModule[];
+/** Each package's zip entries and the mastery value its manifest gives the LMS. */
+const packages = {} as Record<Version, { entries: Record<string, Uint8Array>; mastery: string }>;
+
+/** What an LMS reads from the manifest: 1.2 adlcp:masteryscore; 2004 minNormalizedMeasure when satisfiedByMeasure. */
+function masteryFromManifest(version: Version, manifest: string): string {
+  if (version === '1.2') return /<adlcp:masteryscore>([^<]*)</.exec(manifest)?.[1] ?? '';
+  return /satisfiedByMeasure="true"[^>]*>\s*<imsss:minNormalizedMeasure>([^<]*)</.exec(manifest)?.[1] ?? '';
+}
 
 function exportPackage(version: Version, out: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -48,13 +63,15 @@ function exportPackage(version: Version, out: string): Promise<void> {
   });
 }
 
-function unzipTo(zip: string, dir: string) {
-  for (const [name, data] of Object.entries(unzipSync(readFileSync(zip)))) {
+function unzipTo(zip: string, dir: string): Record<string, Uint8Array> {
+  const entries = unzipSync(readFileSync(zip));
+  for (const [name, data] of Object.entries(entries)) {
     if (name.endsWith('/')) continue;
     const file = path.join(dir, name);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, data);
   }
+  return entries;
 }
 
 /**
@@ -66,9 +83,11 @@ const HARNESS = `<!doctype html>
 <script src="scorm12.js"></script><script src="scorm2004.js"></script></head>
 <body><iframe id="sco" title="Course" width="1200" height="760"></iframe>
 <script>
-  window.startSco = (version, launch, previous) => {
-    const settings = { autocommit: false, logLevel: 5 };
+  window.startSco = (version, launch, previous, mastery) => {
+    const settings = { autocommit: false, logLevel: 5, mastery_override: true };
     const api = version === '1.2' ? (window.API = new Scorm12API(settings)) : (window.API_1484_11 = new Scorm2004API(settings));
+    // The manifest's mastery, as the LMS hands it to every launch of an attempt for credit.
+    api.loadFromJSON(version === '1.2' ? { core: { credit: 'credit', lesson_mode: 'normal' }, student_data: { mastery_score: mastery } } : { credit: 'credit', mode: 'normal', scaled_passing_score: mastery });
     if (previous) {
       api.loadFromJSON(previous);
       if (version === '1.2') api.cmi.core.entry = 'resume'; else api.cmi.entry = 'resume';
@@ -79,17 +98,33 @@ const HARNESS = `<!doctype html>
     window.sets = {};
     const names = version === '1.2' ? ['LMSInitialize', 'LMSCommit', 'LMSFinish'] : ['Initialize', 'Commit', 'Terminate'];
     for (const name of names) api.on(name, () => window.calls.push(name));
+    window.statuses = [];
     api.on((version === '1.2' ? 'LMSSetValue' : 'SetValue') + '.cmi.*', (element, value) => { window.sets[element] = value; });
+    // The status the LMS derives at each commit, in order (1.2 applies the mastery at LMSFinish, as
+    // Moodle does: the status after the end is read from the data model).
+    api.on(version === '1.2' ? 'LMSCommit' : 'Commit', () => window.statuses.push(version === '1.2' ? api.cmi.core.lesson_status : api.GetValue('cmi.success_status')));
     document.getElementById('sco').src = launch;
   };
   window.readCmi = (version) => {
     const api = version === '1.2' ? window.API : window.API_1484_11;
     const cmi = api.cmi;
     return version === '1.2'
-      ? { terminated: api.isTerminated(), status: cmi.core.lesson_status, raw: cmi.core.score.raw, min: cmi.core.score.min, max: cmi.core.score.max,
+      ? { terminated: api.isTerminated(), mastery: cmi.student_data.mastery_score, statuses: window.statuses.join(' '), status: cmi.core.lesson_status, raw: cmi.core.score.raw, min: cmi.core.score.min, max: cmi.core.score.max,
           location: cmi.core.lesson_location, suspend: cmi.suspend_data, exit: window.sets['cmi.core.exit'], sessionTime: window.sets['cmi.core.session_time'], calls: window.calls.join(' ') }
-      : { terminated: api.isTerminated(), status: cmi.completion_status, success: cmi.success_status, raw: cmi.score.raw, min: cmi.score.min, max: cmi.score.max,
+      : { terminated: api.isTerminated(), mastery: cmi.scaled_passing_score, statuses: window.statuses.join(' '), status: cmi.completion_status, success: cmi.success_status, raw: cmi.score.raw, min: cmi.score.min, max: cmi.score.max,
           scaled: cmi.score.scaled, location: cmi.location, suspend: cmi.suspend_data, exit: window.sets['cmi.exit'], sessionTime: window.sets['cmi.session_time'], calls: window.calls.join(' ') };
+  };
+  // Control: the runtime configured so does fail a partial score (what the package used to send).
+  window.partialScoreStatus = (version, mastery) => {
+    const settings = { autocommit: false, logLevel: 5, mastery_override: true };
+    const api = version === '1.2' ? new Scorm12API(settings) : new Scorm2004API(settings);
+    api.loadFromJSON(version === '1.2' ? { core: { credit: 'credit', lesson_mode: 'normal' }, student_data: { mastery_score: mastery } } : { credit: 'credit', mode: 'normal', scaled_passing_score: mastery });
+    if (version === '1.2') {
+      api.LMSInitialize(''); api.LMSSetValue('cmi.core.lesson_status', 'incomplete'); api.LMSSetValue('cmi.core.score.raw', '50'); api.LMSFinish('');
+      return api.cmi.core.lesson_status;
+    }
+    api.Initialize(''); api.SetValue('cmi.success_status', 'unknown'); api.SetValue('cmi.score.scaled', '0.5'); api.Commit('');
+    return api.GetValue('cmi.success_status');
   };
   window.endSco = () => { document.getElementById('sco').src = 'about:blank'; };
 </script></body></html>`;
@@ -122,7 +157,8 @@ beforeAll(async () => {
   for (const version of VERSIONS) {
     const zip = path.join(work, `scorm-${version}.zip`);
     await exportPackage(version, zip);
-    unzipTo(zip, path.join(work, 'site', `pkg-${version}`));
+    const entries = unzipTo(zip, path.join(work, 'site', `pkg-${version}`));
+    packages[version] = { entries, mastery: masteryFromManifest(version, Buffer.from(entries['imsmanifest.xml']!).toString('utf8')) };
   }
   const harness = path.join(work, 'site', 'harness');
   mkdirSync(harness, { recursive: true });
@@ -149,7 +185,8 @@ async function start(version: Version, previous: object | null) {
   const page = await openPage(browser());
   const watch = await watchPage(page, server.origin);
   await page.goto(`${server.origin}/harness/index.html`);
-  await page.evaluate(([v, launch, prev]) => (window as unknown as { startSco: (...a: unknown[]) => void }).startSco(v, launch, prev), [version, `/pkg-${version}/lms/index.html`, previous] as const);
+  const mastery = packages[version].mastery;
+  await page.evaluate(([v, launch, prev, m]) => (window as unknown as { startSco: (...a: unknown[]) => void }).startSco(v, launch, prev, m), [version, `/pkg-${version}/lms/index.html`, previous, mastery] as const);
   const launcher = await launchFrame(page);
   await expect.poll(() => launcher.locator('[data-lms-status]').textContent(), WAIT).toContain('Connected to your learning system');
   return { page, watch, launcher };
@@ -197,6 +234,34 @@ describe.each(VERSIONS)('SCORM %s package in scorm-again', (version) => {
     expect(existsSync(path.join(dir, 'imsmanifest.xml'))).toBe(true);
   });
 
+  test('the manifest validates against the schemas in the zip, and every file it names is there', () => {
+    const { entries, mastery } = packages[version];
+    const verdict = validateManifest(entries);
+    expect(verdict.valid, verdict.output).toBe(true);
+    const manifest = Buffer.from(entries['imsmanifest.xml']!).toString('utf8');
+    expect(namedFiles(manifest).filter((f) => !(f in entries))).toEqual([]);
+    // The LMS gets a mastery value from it: the runtime below is configured with it.
+    expect(mastery).toBe(version === '1.2' ? '100' : '1');
+  });
+
+  test('control: the runtime, configured from the manifest, fails a partial score', async () => {
+    const page = await openPage(browser());
+    await page.goto(`${server.origin}/harness/index.html`);
+    const status = await page.evaluate(([v, m]) => (window as unknown as { partialScoreStatus: (v: string, m: string) => string }).partialScoreStatus(v, m), [version, packages[version].mastery] as const);
+    expect(status).toBe('failed');
+    await page.context().close();
+  });
+
+  test('the package leaves out the Assign and Team pages, and every link to them', () => {
+    const { entries } = packages[version];
+    expect(Object.keys(entries).filter((f) => /^(assign|team)\//.test(f))).toEqual([]);
+    const home = Buffer.from(entries['index.html']!).toString('utf8');
+    expect(home).not.toMatch(/href="[^"]*(assign|team)\/[^"]*"/);
+    expect(home).not.toContain('Assign modules');
+    // Control: the pages that stay are linked as ever.
+    expect(home).toMatch(/href="\.\/desk-cards\/index\.html"/);
+  });
+
   test('a first launch records a module passed: status, score and suspend_data in the LMS', async () => {
     const { page, watch, launcher } = await start(version, null);
     const pathPage = await courseFrame(page, /paths\/new-hire\/index\.html$/);
@@ -214,12 +279,14 @@ describe.each(VERSIONS)('SCORM %s package in scorm-again', (version) => {
 
     afterFirst = await end(page, version);
     if (version === '1.2') {
-      expect(afterFirst).toMatchObject({ status: 'incomplete', raw: '50', min: '0', max: '100', exit: 'suspend' });
+      // No score yet: the LMS's mastery rule (score.raw against masteryscore 100) has nothing to fail.
+      expect(afterFirst).toMatchObject({ mastery: '100', status: 'incomplete', raw: '', exit: 'suspend' });
       expect(afterFirst.sessionTime).toMatch(/^\d{2,4}:\d\d:\d\d(\.\d{1,2})?$/);
     } else {
-      expect(afterFirst).toMatchObject({ status: 'incomplete', success: 'unknown', raw: '50', min: '0', max: '100', scaled: '0.5', exit: 'suspend' });
+      expect(afterFirst).toMatchObject({ mastery: '1', status: 'incomplete', success: 'unknown', scaled: '', exit: 'suspend' });
       expect(afterFirst.sessionTime).toMatch(/^PT/);
     }
+    expect(String(afterFirst.statuses).split(' ').filter((x) => x === 'failed')).toEqual([]);
     expect(afterFirst.location).toBe('modules/beta/check/index.html');
     // One session: initialized once; committed when progress changed (first visit, lesson read,
     // check passed), not on every page; a last commit and terminate as the launch page closed.
@@ -266,7 +333,11 @@ describe.each(VERSIONS)('SCORM %s package in scorm-again', (version) => {
     await expect.poll(() => frame.getByText('Passed: you scored 100%').count(), WAIT).toBe(1);
 
     const cmi = await end(page, version);
-    if (version === '1.2') expect(cmi).toMatchObject({ status: 'passed', raw: '100', exit: '' });
+    // Every commit of the relaunch before the end: still not failed; at the end, passed.
+    const statuses = String(cmi.statuses).split(' ');
+    expect(statuses).not.toContain('failed');
+    expect(statuses.at(-1)).toBe('passed');
+    if (version === '1.2') expect(cmi).toMatchObject({ status: 'passed', raw: '100', min: '0', max: '100', exit: '' });
     else expect(cmi).toMatchObject({ status: 'completed', success: 'passed', raw: '100', scaled: '1', exit: 'normal' });
     const decoded = decodeSuspendData(String(cmi.suspend), modules);
     expect(decoded.ok && Object.keys(decoded.state.completions).sort()).toEqual(['alpha', 'beta']);

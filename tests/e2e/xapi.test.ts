@@ -16,6 +16,16 @@ import { CHECK_READY, markLessonRead, openPage, report, useBrowser, watchPage } 
 import { OUTPUT_ROOT, PROJECT_ROOT } from './site';
 import { startStaticServer, type StaticServer } from './static-server';
 import { VERBS } from '../../src/lib/lms/xapi';
+import learningLockerValidation from '@learninglocker/xapi-validation';
+import { weighPage } from './page-weight';
+/** What xAPI may add to a page at load, gzipped: the boot script (the reporter loads later). */
+const MAX_XAPI_BOOT_GZIP = 1_000;
+
+/** Learning Locker's statement validator (conformance-tested), independent of our code. */
+const validateStatement = (statement: unknown): string[] => {
+  const validate = ((learningLockerValidation as unknown as { default?: unknown }).default ?? learningLockerValidation) as (data: unknown) => { path: string[]; message?: string }[];
+  return validate(statement).map((w) => `${w.path.join('.')}: ${w.message ?? JSON.stringify(w)}`);
+};
 
 const COURSE_DIR = 'tests/e2e/.output/xapi-course';
 const OUT_DIR = path.join(OUTPUT_ROOT, 'xapi');
@@ -170,11 +180,38 @@ test('statements reach the LRS in order, after a refused request, a reload and a
     expect(request.body!.actor).toEqual({ objectType: 'Agent', account: { homePage: ACTIVITY_BASE, name: expect.stringMatching(/^[a-z0-9]{6,}$/) } });
     expect(request.body!.timestamp).toMatch(/^\d{4}-\d\d-\d\dT/);
   }
+  for (const request of statementRequests()) expect(validateStatement(request.body), request.body!.verb.id).toEqual([]);
   expect(delivered[1]!.body!.result).toEqual({ success: true, response: 'a' });
+  expect(delivered[1]!.body!.object.definition).toMatchObject({ interactionType: 'choice', correctResponsesPattern: ['a'] });
+  for (const request of statementRequests()) expect(request.body!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   expect(delivered[2]!.body!.result).toMatchObject({ success: true, score: { scaled: 1 } });
 
   expect(problems(), report('xAPI journey', problems())).toEqual([]);
   await page.context().close();
+});
+
+test('the settings are one file, not inlined in pages; xAPI adds under 1 KB to a lesson at load', async () => {
+  const lesson = readFileSync(path.join(OUT_DIR, 'modules/beta/only/index.html'), 'utf8');
+  expect(lesson).not.toContain('s3cret');
+  expect(lesson).not.toContain(lrsOrigin + '/xapi/');
+  expect(lesson).toContain('data-xapi-config-href="/xapi-config.json"');
+  const file = JSON.parse(readFileSync(path.join(OUT_DIR, 'xapi-config.json'), 'utf8'));
+  expect(file.config).toMatchObject({ endpoint: `${lrsOrigin}/xapi/`, activityIdBase: ACTIVITY_BASE });
+  expect(file.titles.questions['beta/only']).toEqual(['a']);
+  // The same lesson of the same course without xAPI (the fixture's subpath build): the
+  // difference at load is the reporter's boot script alone. (The real course's plain lesson with
+  // xAPI, against MAX_PLAIN_LESSON_GZIP_AT_LOAD, is in `npm run bench`.)
+  const weigh = async (url: string) => {
+    const weight = await weighPage(browser(), url);
+    const { html, css, js } = weight.atLoad.byKind;
+    return { total: html.gzip + css.gzip + js.gzip, weight };
+  };
+  const withXapi = await weigh(new URL('modules/beta/only/', site.url).href);
+  const without = await weigh(new URL('modules/beta/only/', inject('e2e.urls').subpath).href);
+  expect(withXapi.total - without.total).toBeLessThanOrEqual(MAX_XAPI_BOOT_GZIP);
+  expect(without.total).toBeGreaterThan(0);
+  // The reporter and its settings come after load (first interaction, or a few seconds later).
+  expect(withXapi.weight.transfers.filter((t) => t.phase === 'load' && t.url.endsWith('/xapi-config.json'))).toEqual([]);
 });
 
 test('a course without an xapi block sends nothing: the same journey makes no request off its origin', async () => {
@@ -191,7 +228,7 @@ test('a course without an xapi block sends nothing: the same journey makes no re
   await expect.poll(() => page.getByText('Passed: you scored 100%').count(), WAIT).toBe(1);
   await page.waitForLoadState('networkidle');
   expect(await page.evaluate(() => localStorage.getItem('crosswalk:xapi-outbox'))).toBeNull();
-  expect(await page.locator('[data-xapi-config]').count()).toBe(0);
+  expect(await page.locator('[data-xapi-config-href]').count()).toBe(0);
   expect(received.length).toBe(before);
   expect(watch.problems(), report('unconfigured course', watch.problems())).toEqual([]);
   await page.context().close();

@@ -3,7 +3,8 @@
  * into, with folder links naming their index.html; and the command line says what is wrong.
  */
 import { describe, expect, test } from 'vitest';
-import { parseArgs, rewriteCss, rewriteHtml, rewriteJson, rewriteScript, SENTINEL_BASE } from '../../src/node/export-scorm';
+import { belongsInPackage, linkToLeftOut, parseArgs, rewriteCss, rewriteHtml, rewriteJson, rewriteScript, SENTINEL_BASE } from '../../src/node/export-scorm';
+import { parseCmi5Args } from '../../src/node/export-cmi5';
 
 const S = SENTINEL_BASE;
 
@@ -61,5 +62,27 @@ describe('parseArgs', () => {
     [['--path', 'full', '--version', '1.2', '--zip'], /Unknown argument "--zip"/],
   ])('%j is refused: %s', (args, message) => {
     expect(() => parseArgs(args)).toThrow(message);
+  });
+});
+
+describe('pages left out of LMS packages', () => {
+  test('the Assign and Team pages are not packaged; every other page is', () => {
+    expect(['assign/index.html', 'assign/open/index.html', 'team/index.html'].filter(belongsInPackage)).toEqual([]);
+    expect(['index.html', 'teams-of-two/index.html', 'modules/assign-x/index.html'].every(belongsInPackage)).toBe(true);
+  });
+
+  test('a link to a left-out page is found; others are not', () => {
+    expect(linkToLeftOut('<a href="./team/index.html">Team</a>')).toBe('href="./team/index.html"');
+    expect(linkToLeftOut('<a href="./assign/">x</a>')).toBe('href="./assign/"');
+    expect(linkToLeftOut('<a href="./desk-cards/index.html">x</a><a href="./teams/index.html">y</a>')).toBeUndefined();
+  });
+});
+
+describe('parseCmi5Args', () => {
+  test('reads --path and --out; refuses what it does not know', () => {
+    expect(parseCmi5Args(['--path', 'new-hire'])).toEqual({ pathId: 'new-hire' });
+    expect(parseCmi5Args(['--path=full', '--out', 'x.zip'])).toEqual({ pathId: 'full', out: 'x.zip' });
+    expect(() => parseCmi5Args([])).toThrow(/which path/);
+    expect(() => parseCmi5Args(['--path', 'full', '--version', '1.2'])).toThrow(/Unknown argument "--version"/);
   });
 });

@@ -1,12 +1,14 @@
 /**
  * imsmanifest.xml: well-formed XML with the structure the SCORM 1.2 and 2004 4th Edition schemas
  * require (namespaces, metadata, one default organization whose item points at one SCO
- * resource, the mastery rule), and every file listed. The XSDs are not shipped; this checks
- * what they require of a package like ours.
+ * resource, the mastery rule), and every file listed; and, as a package assembled by the export
+ * (course files, manifest, the schema files it ships), valid against those schemas by xmllint.
  */
 import { describe, expect, test } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { imsManifest, xmlId, type PackageDescription } from '../../src/lib/lms/scorm-manifest';
+import { schemaFiles } from '../../src/node/export-scorm';
+import { namedFiles, validateManifest } from '../scorm-package-check';
 
 const files = ['index.html', 'lms/index.html', 'lms/links.js', '_astro/app.js', 'modules/a b/index.html'];
 const base: Omit<PackageDescription, 'version'> = {
@@ -86,4 +88,34 @@ describe.each(['1.2', '2004'] as const)('SCORM %s manifest', (version) => {
 test('xmlId makes any text a valid XML id', () => {
   expect(xmlId('1st path')).toBe('_1st-path');
   expect(xmlId('crosswalk-new-hire')).toBe('crosswalk-new-hire');
+});
+
+describe.each(['1.2', '2004'] as const)('SCORM %s package: manifest against the schemas it ships', (version) => {
+  const manifest = imsManifest({ ...base, version });
+  const entries: Record<string, Uint8Array> = {
+    ...Object.fromEntries(files.map((f) => [f, new Uint8Array([1])])),
+    ...schemaFiles(version),
+    'imsmanifest.xml': new Uint8Array(Buffer.from(manifest, 'utf8')),
+  };
+
+  test('the manifest is valid against the XSDs in the package (xmllint, no network)', () => {
+    const verdict = validateManifest(entries);
+    expect(verdict.output).toContain('validates');
+    expect(verdict.valid, verdict.output).toBe(true);
+  });
+
+  test('every file the manifest names (schemas, launch, resource files) is in the package', () => {
+    const named = namedFiles(manifest);
+    expect(named).toEqual(expect.arrayContaining(['lms/index.html', 'modules/a b/index.html']));
+    expect(named.filter((f) => f.endsWith('.xsd')).length).toBeGreaterThanOrEqual(version === '1.2' ? 3 : 5);
+    expect(named.filter((f) => !(f in entries))).toEqual([]);
+  });
+
+  test('controls: a missing schema file or an element the schema does not allow fails', () => {
+    const firstSchema = namedFiles(manifest).find((f) => f.endsWith('.xsd'))!;
+    const { [firstSchema]: _gone, ...withoutSchema } = entries;
+    expect(validateManifest(withoutSchema).valid).toBe(false);
+    const bad = manifest.replace('<organizations', '<organisations-typo/><organizations');
+    expect(validateManifest({ ...entries, 'imsmanifest.xml': new Uint8Array(Buffer.from(bad, 'utf8')) }).valid).toBe(false);
+  });
 });

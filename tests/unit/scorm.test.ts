@@ -14,6 +14,7 @@ import {
   type FrameLike,
 } from '../../src/lib/lms/scorm';
 import { emptyProgress, type Attempt, type ModuleFacts } from '../../src/lib/learner/progress';
+import { MASTERY_SCALED } from '../../src/lib/lms/scorm-manifest';
 
 const api12 = { LMSInitialize: () => 'true' };
 const api2004 = { Initialize: () => 'true' };
@@ -57,6 +58,26 @@ describe('findScormApi', () => {
     const popup = chain(1)[0]!;
     popup.opener = lms[0]!;
     expect(findScormApi(popup, '1.2')?.api).toBe(api12);
+  });
+
+  test('then the opener of the top frame (pipwerks: a popup whose frames hold the SCO)', () => {
+    const lms = chain(2);
+    lms[1]!.API_1484_11 = api2004;
+    const popup = chain(3);
+    for (const frame of popup) frame.top = popup[2]!;
+    expect(findScormApi(popup[0]!, '2004')).toBeUndefined();
+    popup[2]!.opener = lms[0]!;
+    expect(findScormApi(popup[0]!, '2004')?.api).toBe(api2004);
+  });
+
+  test('a top frame that refuses access is passed over', () => {
+    const frames = chain(2);
+    Object.defineProperty(frames[0]!, 'top', {
+      get() {
+        throw new DOMException('Blocked a frame with origin', 'SecurityError');
+      },
+    });
+    expect(findScormApi(frames[0]!, '1.2')).toBeUndefined();
   });
 
   test('an object without the calls is not an API, and a frame that refuses access is passed over', () => {
@@ -106,29 +127,28 @@ describe('cmiValues', () => {
   const incomplete = { completed: false, passed: false, score: 50, progress: 0.5 };
   const done = { completed: true, passed: true, score: 100, progress: 1 };
 
-  test('SCORM 1.2: lesson_status, score, location, suspend_data, session time, exit', () => {
+  test('SCORM 1.2: lesson_status, no score until complete, location, suspend_data, session time, exit', () => {
     expect(Object.fromEntries(cmiValues('1.2', { outcome: incomplete, suspendData: 'CW1~x~y', location: 'modules/a/index.html', sessionMs: 3_723_450 }))).toEqual({
       'cmi.core.lesson_status': 'incomplete',
-      'cmi.core.score.min': '0',
-      'cmi.core.score.max': '100',
-      'cmi.core.score.raw': '50',
       'cmi.core.lesson_location': 'modules/a/index.html',
       'cmi.suspend_data': 'CW1~x~y',
       'cmi.core.session_time': '01:02:03.45',
       'cmi.core.exit': 'suspend',
     });
-    expect(Object.fromEntries(cmiValues('1.2', { outcome: done, suspendData: '', location: '', sessionMs: 0 }))).toMatchObject({ 'cmi.core.lesson_status': 'passed', 'cmi.core.exit': '' });
+    expect(Object.fromEntries(cmiValues('1.2', { outcome: done, suspendData: '', location: '', sessionMs: 0 }))).toMatchObject({
+      'cmi.core.lesson_status': 'passed',
+      'cmi.core.score.min': '0',
+      'cmi.core.score.max': '100',
+      'cmi.core.score.raw': '100',
+      'cmi.core.exit': '',
+    });
   });
 
-  test('SCORM 2004: completion and success apart, scaled score, ISO duration, exit', () => {
+  test('SCORM 2004: progress measure, no score until complete, ISO duration, exit', () => {
     expect(Object.fromEntries(cmiValues('2004', { outcome: incomplete, suspendData: 'd', location: 'index.html', sessionMs: 61_000 }))).toEqual({
       'cmi.completion_status': 'incomplete',
       'cmi.success_status': 'unknown',
       'cmi.progress_measure': '0.5',
-      'cmi.score.min': '0',
-      'cmi.score.max': '100',
-      'cmi.score.raw': '50',
-      'cmi.score.scaled': '0.5',
       'cmi.location': 'index.html',
       'cmi.suspend_data': 'd',
       'cmi.session_time': 'PT1M1S',
@@ -137,9 +157,43 @@ describe('cmiValues', () => {
     expect(Object.fromEntries(cmiValues('2004', { outcome: done, suspendData: '', location: '', sessionMs: 0 }))).toMatchObject({
       'cmi.completion_status': 'completed',
       'cmi.success_status': 'passed',
+      'cmi.score.raw': '100',
       'cmi.score.scaled': '1',
       'cmi.exit': 'normal',
     });
+  });
+
+  /*
+   * How an LMS applies the manifest's mastery (Moodle mod/scorm with "mastery score overrides
+   * status", scorm-again's mastery_override; SCORM 2004 RTE 4.2.21 for scaled_passing_score):
+   * whenever a score is there, status follows it against the mastery value.
+   */
+  const lms12Status = (set: Record<string, string>, mastery: number) =>
+    set['cmi.core.score.raw'] === undefined ? set['cmi.core.lesson_status'] : Number(set['cmi.core.score.raw']) >= mastery ? 'passed' : 'failed';
+  const lms2004Success = (set: Record<string, string>, passing: number) =>
+    set['cmi.score.scaled'] === undefined ? 'unknown' : Number(set['cmi.score.scaled']) >= passing ? 'passed' : 'failed';
+
+  test.each([
+    { completed: false, passed: false, score: 0, progress: 0 },
+    { completed: false, passed: false, score: 50, progress: 0.5 },
+    { completed: false, passed: true, score: 0, progress: 0.4 },
+    { completed: false, passed: true, score: 99, progress: 0.99 },
+  ])('an unfinished path never reads failed where the LMS applies the mastery score (%o)', (outcome) => {
+    const v12 = Object.fromEntries(cmiValues('1.2', { outcome, suspendData: '', location: '', sessionMs: 0 }));
+    const v2004 = Object.fromEntries(cmiValues('2004', { outcome, suspendData: '', location: '', sessionMs: 0 }));
+    expect(lms12Status(v12, MASTERY_SCALED * 100)).toBe('incomplete');
+    expect(v12['cmi.core.exit']).toBe('suspend');
+    expect(lms2004Success(v2004, MASTERY_SCALED)).toBe('unknown');
+    expect(v2004['cmi.success_status']).toBe('unknown');
+    expect(v2004['cmi.exit']).toBe('suspend');
+  });
+
+  test('a complete path reads passed and completed under the same rules', () => {
+    const v12 = Object.fromEntries(cmiValues('1.2', { outcome: done, suspendData: '', location: '', sessionMs: 0 }));
+    const v2004 = Object.fromEntries(cmiValues('2004', { outcome: done, suspendData: '', location: '', sessionMs: 0 }));
+    expect(lms12Status(v12, MASTERY_SCALED * 100)).toBe('passed');
+    expect(lms2004Success(v2004, MASTERY_SCALED)).toBe('passed');
+    expect(v2004['cmi.completion_status']).toBe('completed');
   });
 
   test('a location too long for the version is left out rather than cut', () => {

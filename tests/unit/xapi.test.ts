@@ -5,10 +5,20 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { activityIds, authorization, progressStatements, retryDelayMs, statementUuid, VERBS, xapiConfigSchema, type Statement } from '../../src/lib/lms/xapi';
 import { emptyProgress, markLessonRead, recordAnswer, recordAttempt, type ModuleFacts } from '../../src/lib/learner/progress';
-import { $outbox, enqueue, flush } from '../../src/stores/xapi';
+import { $outbox, enqueue, flush, OUTBOX_KEY } from '../../src/stores/xapi';
+import { quarantinedValues } from '../../src/stores/storage';
+import learningLockerValidation from '@learninglocker/xapi-validation';
+
+/** Learning Locker's statement validator (conformance-tested): its warnings, as readable lines. */
+const validateStatement = (statement: unknown): string[] => {
+  const validate = ((learningLockerValidation as unknown as { default?: unknown }).default ?? learningLockerValidation) as (data: unknown) => { path: string[]; message?: string }[];
+  return validate(statement).map((w) => `${w.path.join('.')}: ${w.message ?? JSON.stringify(w)}`);
+};
 
 const BASE = 'https://library.example.org/crosswalk/';
-const ctx = { config: { activityIdBase: BASE }, learnerId: 'p4x8k2m9q1', titles: { modules: { beta: 'Beta module' }, lessons: { 'beta/only': 'Only lesson' } } };
+const ctx = { config: { activityIdBase: BASE }, learnerId: 'p4x8k2m9q1', titles: { modules: { beta: 'Beta module' }, lessons: { 'beta/only': 'Only lesson' }, questions: { 'beta/only': ['a', 'c'] } } };
+/** RFC 4122 version 5 (name-based, SHA-1), variant 10. */
+const UUID_V5 = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const beta: ModuleFacts = { id: 'beta', lessonIds: ['beta/only'], contentHash: 'hb' };
 
 describe('progressStatements', () => {
@@ -30,10 +40,15 @@ describe('progressStatements', () => {
     expect(experienced.object.definition).toEqual({ type: 'http://adlnet.gov/expapi/activities/lesson', name: { 'en-US': 'Only lesson' } });
     expect(experienced.context?.contextActivities.parent).toEqual([{ id: `${BASE}modules/beta/`, objectType: 'Activity' }]);
     expect(answered.result).toEqual({ success: true, response: 'a' });
+    // An interaction: a choice, with its correct options as the pattern (the response's syntax).
+    expect(answered.object.definition).toEqual({ type: 'http://adlnet.gov/expapi/activities/cmi.interaction', interactionType: 'choice', correctResponsesPattern: ['a[,]c'] });
     expect(passed.result).toEqual({ success: true, completion: true, score: { scaled: 1, raw: 1, min: 0, max: 1 } });
     expect(completed.result).toEqual({ completion: true });
     expect(completed.timestamp).toBe('2026-11-29T05:01:00.000Z');
-    for (const s of statements) expect(s.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const s of statements) expect(s.id).toMatch(UUID_V5);
+    for (const s of statements) expect(validateStatement(s), s.verb.id).toEqual([]);
+    // Control: the validator does object to a broken statement.
+    expect(validateStatement({ ...answered, object: { ...answered.object, definition: { ...answered.object.definition, interactionType: 'pick-one' } } })).not.toEqual([]);
   });
 
   test('a failed attempt is "failed" with its score; nothing that was already there is reported again', () => {
@@ -51,6 +66,12 @@ describe('progressStatements', () => {
     expect(progressStatements(emptyProgress(), after, ctx)[0]!.id).toBe(progressStatements(emptyProgress(), after, ctx)[0]!.id);
     expect(progressStatements(emptyProgress(), later, ctx)[0]!.id).not.toBe(progressStatements(emptyProgress(), after, ctx)[0]!.id);
     expect(statementUuid('a')).not.toBe(statementUuid('b'));
+    expect(statementUuid('a')).toMatch(UUID_V5);
+  });
+
+  test('a question the page does not know is still a choice, without a pattern', () => {
+    const after = recordAnswer(emptyProgress(), 'beta/gone', ['b'], 'incorrect', '2026-11-29T05:00:00.000Z');
+    expect(progressStatements(emptyProgress(), after, ctx)[0]!.object.definition).toEqual({ type: 'http://adlnet.gov/expapi/activities/cmi.interaction', interactionType: 'choice' });
   });
 
   test('activity ids are the course address plus the page', () => {
@@ -138,11 +159,17 @@ describe('outbox', () => {
     expect($outbox.get().nextAttemptAt - Date.now()).toBeGreaterThan(3_000);
   });
 
-  test('a statement the LRS already holds (409) is done; one it rejects (400) is set aside, not retried forever', async () => {
+  test('409 (a different statement under that id) and 400 (invalid) are not delivered: each is set aside with its reason, not retried forever', async () => {
     enqueue(statements);
     const lrs = fakeLrs([409, 400]);
     expect(await flush(config, { fetchImpl: lrs.fetchImpl })).toBe('sent');
     expect($outbox.get().statements).toEqual([]);
+    const kept = quarantinedValues();
+    expect(JSON.parse((kept[`${OUTBOX_KEY}:conflict:${statements[0]!.id}`] as { raw: string }).raw)).toEqual(statements[0]);
+    expect(kept[`${OUTBOX_KEY}:conflict:${statements[0]!.id}`]).toMatchObject({ reason: expect.stringContaining('409') });
+    expect(JSON.parse((kept[`${OUTBOX_KEY}:rejected:${statements[1]!.id}`] as { raw: string }).raw)).toEqual(statements[1]);
+    // The rest went through, once each.
+    expect(lrs.seen).toHaveLength(statements.length);
   });
 
   test('the same statement is queued once', () => {

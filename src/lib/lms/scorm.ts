@@ -34,6 +34,7 @@ export interface Scorm2004Api {
 /** The little of `window` the search needs, so it can be tested with plain objects. */
 export interface FrameLike {
   parent?: FrameLike | null;
+  top?: FrameLike | null;
   opener?: FrameLike | null;
   API?: unknown;
   API_1484_11?: unknown;
@@ -79,22 +80,31 @@ function climb(start: FrameLike | null | undefined, prefer: ScormVersion): Found
   return undefined;
 }
 
+/** A property of a frame that may be from another origin: undefined where the browser refuses. */
+function peek(frame: FrameLike, key: 'top' | 'opener'): FrameLike | null | undefined {
+  try {
+    return frame[key];
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The SCORM API as the run-time environment books describe finding it: this window and up its
- * parents (at most seven levels), then the window that opened it and up that one's parents.
- * Looks for the version the package was made for first and takes the other if that is all
- * there is.
+ * The SCORM API as the run-time environment books and pipwerks' wrapper find it: this window
+ * and up its parents (at most seven levels); then the window that opened it and up that one's
+ * parents; then the window that opened the top frame (an LMS that opens a popup holding frames,
+ * with the SCO in one of them) and up its parents. Looks for the version the package was made
+ * for first and takes the other if that is all there is.
  */
 export function findScormApi(win: FrameLike, prefer: ScormVersion): FoundApi | undefined {
   const inFrames = climb(win, prefer);
   if (inFrames) return inFrames;
-  let opener: FrameLike | null | undefined;
-  try {
-    opener = win.opener;
-  } catch {
-    opener = undefined;
-  }
-  return opener ? climb(opener, prefer) : undefined;
+  const opener = peek(win, 'opener');
+  const fromOpener = opener ? climb(opener, prefer) : undefined;
+  if (fromOpener) return fromOpener;
+  const top = peek(win, 'top');
+  const topOpener = top && top !== win ? peek(top, 'opener') : undefined;
+  return topOpener && topOpener !== opener ? climb(topOpener, prefer) : undefined;
 }
 
 /** What the LMS records for the path: complete, passed, a score. */
@@ -104,8 +114,8 @@ export interface PathOutcome {
   /** Every module check of the path passed. */
   passed: boolean;
   /**
-   * Share of the path's modules complete, 0–100. The mastery score is 100, so an LMS that
-   * judges by score (1.2 masteryscore, 2004 satisfiedByMeasure) agrees with `completed`.
+   * Share of the path's modules complete, 0–100. Reported to the LMS only once complete (100):
+   * see cmiValues for why a partial score would read "failed" there.
    */
   score: number;
   /** Lessons read and checks passed, 0–1: SCORM 2004's progress_measure. */
@@ -157,37 +167,54 @@ export interface SessionValues {
 export const LOCATION_LIMITS = { '1.2': 255, '2004': 1000 } as const;
 
 /**
- * The data-model values to set, in order, for one commit. Status values follow the outcome
- * (never "failed": a learner can always retake a check, so the path is incomplete until passed).
+ * The data-model values to set, in order, for one commit.
+ *
+ * Never "failed" mid-path, in any LMS. An LMS applies the manifest's mastery itself: Moodle
+ * (mod/scorm, "mastery score overrides status") and scorm-again set 1.2 `lesson_status` to
+ * passed/failed from `score.raw` against `adlcp:masteryscore` whenever a raw score is there,
+ * and SCORM 2004 (RTE 4.2.21) makes `success_status` follow `score.scaled` against
+ * `scaled_passing_score` (from `minNormalizedMeasure`). So the score is reported only once the
+ * path is complete (100, scaled 1: exactly the mastery the manifest names); until then there is
+ * no score, status reads incomplete (2004: success unknown), and 2004's `progress_measure` says
+ * how far along the learner is. A learner can always retake a check, so nothing is final before.
  * Exit is "suspend" until the path is complete, so the LMS resumes the attempt next launch.
  */
 export function cmiValues(version: ScormVersion, values: SessionValues): [string, string][] {
   const { outcome, suspendData, sessionMs } = values;
   const location = values.location.length <= LOCATION_LIMITS[version] ? values.location : '';
+  const done = outcome.completed;
   if (version === '1.2') {
     return [
-      ['cmi.core.lesson_status', outcome.completed ? 'passed' : 'incomplete'],
-      ['cmi.core.score.min', '0'],
-      ['cmi.core.score.max', '100'],
-      ['cmi.core.score.raw', String(outcome.score)],
+      ['cmi.core.lesson_status', done ? 'passed' : 'incomplete'],
+      ...(done
+        ? ([
+            ['cmi.core.score.min', '0'],
+            ['cmi.core.score.max', '100'],
+            ['cmi.core.score.raw', String(outcome.score)],
+          ] as [string, string][])
+        : []),
       ['cmi.core.lesson_location', location],
       ['cmi.suspend_data', suspendData],
       ['cmi.core.session_time', scorm12Duration(sessionMs)],
-      ['cmi.core.exit', outcome.completed ? '' : 'suspend'],
+      ['cmi.core.exit', done ? '' : 'suspend'],
     ];
   }
   return [
-    ['cmi.completion_status', outcome.completed ? 'completed' : 'incomplete'],
-    ['cmi.success_status', outcome.passed ? 'passed' : 'unknown'],
+    ['cmi.completion_status', done ? 'completed' : 'incomplete'],
+    ['cmi.success_status', done ? 'passed' : 'unknown'],
     ['cmi.progress_measure', String(outcome.progress)],
-    ['cmi.score.min', '0'],
-    ['cmi.score.max', '100'],
-    ['cmi.score.raw', String(outcome.score)],
-    ['cmi.score.scaled', String(outcome.score / 100)],
+    ...(done
+      ? ([
+          ['cmi.score.min', '0'],
+          ['cmi.score.max', '100'],
+          ['cmi.score.raw', String(outcome.score)],
+          ['cmi.score.scaled', String(outcome.score / 100)],
+        ] as [string, string][])
+      : []),
     ['cmi.location', location],
     ['cmi.suspend_data', suspendData],
     ['cmi.session_time', scorm2004Duration(sessionMs)],
-    ['cmi.exit', outcome.completed ? 'normal' : 'suspend'],
+    ['cmi.exit', done ? 'normal' : 'suspend'],
   ];
 }
 

@@ -12,6 +12,7 @@
  * the course's home page: no name and no email unless the site chooses to send one.
  */
 import { z } from 'zod/mini';
+import { v5 as uuidV5 } from 'uuid';
 import type { ProgressState } from '../learner/progress';
 
 export const XAPI_VERSION = '1.0.3';
@@ -72,16 +73,22 @@ export interface Statement {
   id: string;
   actor: { objectType: 'Agent'; account: { homePage: string; name: string } };
   verb: { id: string; display: Record<string, string> };
-  object: { objectType: 'Activity'; id: string; definition: { type: string; name?: Record<string, string> } };
+  object: {
+    objectType: 'Activity';
+    id: string;
+    definition: { type: string; name?: Record<string, string>; interactionType?: 'choice'; correctResponsesPattern?: string[] };
+  };
   result?: { success?: boolean; completion?: boolean; response?: string; score?: { scaled: number; raw?: number; min?: number; max?: number } };
   context?: { contextActivities: { parent: { id: string; objectType: 'Activity' }[] } };
   timestamp: string;
 }
 
-/** Titles for activity names, where the page knows them. */
+/** Titles for activity names, and each question's correct options, where the page knows them. */
 export interface ActivityTitles {
   modules?: Record<string, string>;
   lessons?: Record<string, string>;
+  /** Question id → the ids of its correct options (a, c…): the interaction's correct response. */
+  questions?: Record<string, string[]>;
 }
 
 export interface StatementContext {
@@ -91,24 +98,17 @@ export interface StatementContext {
   titles?: ActivityTitles;
 }
 
+/** The namespace of Crosswalk's statement ids (a random UUID, fixed once: never change it). */
+export const STATEMENT_ID_NAMESPACE = '5b0f0b8e-3c2a-4d7e-9a61-2f4c8e7d1a90';
+
 /**
- * A UUID (version 8, "custom") from a text: the same learner doing the same thing at the same
- * moment always gives the same statement id, so the outbox and the LRS can drop duplicates
- * (two open tabs report the same change).
+ * A name-based UUID (RFC 4122 version 5, SHA-1; the `uuid` package) from a text: the same
+ * learner doing the same thing at the same moment always gives the same statement id, so the
+ * outbox and the LRS can drop duplicates (two open tabs report the same change). xAPI 1.0.3
+ * asks for an RFC 4122 UUID; version 5 is one it defines.
  */
 export function statementUuid(text: string): string {
-  const words: string[] = [];
-  for (let seed = 0; seed < 4; seed++) {
-    let h = 0x811c9dc5 ^ (seed * 0x9e3779b9);
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-    words.push((h >>> 0).toString(16).padStart(8, '0'));
-  }
-  const hex = words.join('');
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return uuidV5(text, STATEMENT_ID_NAMESPACE);
 }
 
 const en = (text: string) => ({ 'en-US': text });
@@ -134,6 +134,15 @@ function statement(ctx: StatementContext, verb: VerbName, object: Statement['obj
     ...extra,
     timestamp,
   };
+}
+
+/**
+ * A question as an xAPI interaction: every question is a choice (one or several options, ids a,
+ * b, c…), and its correct response pattern is its correct options joined by "[,]", as the
+ * response is. A question the page does not know (removed since) is still a choice.
+ */
+function interaction(correct: string[] | undefined): Statement['object']['definition'] {
+  return { type: ACTIVITY_TYPES.question, interactionType: 'choice', ...(correct?.length ? { correctResponsesPattern: [correct.join('[,]')] } : {}) };
 }
 
 const parentOf = (base: string, moduleId: string) => ({ contextActivities: { parent: [{ id: activityIds.module(base, moduleId), objectType: 'Activity' as const }] } });
@@ -164,7 +173,7 @@ export function progressStatements(before: ProgressState, after: ProgressState, 
     const moduleId = questionId.split('/')[0]!;
     out.push({
       rank: 1,
-      statement: statement(ctx, 'answered', { objectType: 'Activity', id: activityIds.question(base, questionId), definition: { type: ACTIVITY_TYPES.question } }, answer.at, {
+      statement: statement(ctx, 'answered', { objectType: 'Activity', id: activityIds.question(base, questionId), definition: interaction(ctx.titles?.questions?.[questionId]) }, answer.at, {
         result: { success: answer.verdict === 'correct', response: answer.options.join('[,]') },
         context: parentOf(base, moduleId),
       }),
