@@ -95,7 +95,7 @@ describe('completion records', () => {
 
   test('a completion saved before editions counts as current while the text is unchanged, and names the current edition', () => {
     const module: ModuleFacts = { id: 'orientation', lessonIds: ['orientation/a'], contentHash: 'ed1', textHash: 'text1' };
-    const progress = { ...emptyProgress(), lessons: { 'orientation/a': '2026-11-27T09:00:00.000Z' }, checks: {}, completions: { orientation: { at: '2026-11-27T09:00:00.000Z', contentHash: 'text1' } } };
+    const progress = { ...emptyProgress(), lessons: { 'orientation/a': { readAt: '2026-11-27T09:00:00.000Z' } }, checks: {}, completions: { orientation: { at: '2026-11-27T09:00:00.000Z', contentHash: 'text1' } } };
     const current = buildRecord({ learner: 'Sam', learnerId: 'p4x8k2m9', issued: '2026-11-28T15:00:00.000Z', course: 'c1', progress, modules: [module] });
     expect(current.modules[0]).toMatchObject({ status: 'complete', edition: 'ed1' });
     const edited = buildRecord({ learner: 'Sam', learnerId: 'p4x8k2m9', issued: '2026-11-28T15:00:00.000Z', course: 'c1', progress, modules: [{ ...module, textHash: 'text2' }] });
