@@ -33,13 +33,13 @@ export function RecordSection({ manifest, base }: Props) {
   const [name, setName] = useState(profileName === 'Me' || !profileName ? assignedName : profileName);
   const sectionRef = useRef<HTMLElement>(null);
   const request = useStore($recordRequest);
-  // "Send your record to …" on an assignment card: that assignment, its name if none is typed, and focus here.
+  // "Send your record to …" on an assignment card: that assignment, the name it was made for (the one on the supervisor's roster), and focus here.
   useEffect(() => {
     if (!request) return;
     const item = assigned.items.find((i) => i.assignment.id === request.assignmentId);
     if (!item) return;
     setScope(`a:${item.assignment.id}`);
-    if (item.assignment.for) setName((current) => (current.trim() ? current : item.assignment.for!));
+    if (item.assignment.for) setName(item.assignment.for);
     sectionRef.current?.scrollIntoView({ block: 'start' });
     requestAnimationFrame(() => document.getElementById(ids.name)?.focus());
   }, [request]); // Only a new request: the assignment list changing must not pull the reader back here.

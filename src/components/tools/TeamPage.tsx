@@ -467,6 +467,11 @@ function PersonSummary({ person: p }: { person: Person }) {
       <span className="person__name">
         <bdi>{p.name}</bdi>
       </span>
+      {p.record && p.record.learner !== p.name && (
+        <span className="cell__detail">
+          Signed “<bdi>{p.record.learner}</bdi>”
+        </span>
+      )}
       <span className="cell__detail">{p.assignment ?? 'Not on the roster'}</span>
       <span className={`person__status person__status--${statusKey}`} data-person-status>
         <span aria-hidden="true">{ICONS[statusKey]} </span>
