@@ -47,9 +47,11 @@ beforeAll(async () => {
   typo.lessons.sort((a, b) => a.file.localeCompare(b.file))[0]!.body += '\nFixed a typo, added a comma.';
   typoManifest = courseManifest(buildCourse(typo));
   const older = structuredClone(input);
-  const check = older.checks.find((c) => c.file.includes(`/${course.paths[0]!.modules[0]}/`))!.data as { items: { options?: { correct?: boolean }[] }[] };
-  const question = check.items.find((i) => i.options)!;
-  question.options!.forEach((o) => (o.correct = !o.correct));
+  const check = older.checks.find((c) => c.file.includes(`/${course.paths[0]!.modules[0]}/`))!.data as { items: { type: string; options?: { correct?: boolean }[] }[] };
+  // Another option becomes the right one: the answer key changes, the question stays valid.
+  const options = check.items.find((i) => i.type === 'single' && i.options)!.options!;
+  const key = options.map((o) => Boolean(o.correct));
+  options.forEach((o, i) => (o.correct = key[(i + 1) % key.length]));
   olderManifest = courseManifest(buildCourse(older));
 }, 60_000);
 
