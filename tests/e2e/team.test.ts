@@ -102,6 +102,12 @@ async function importCodes(page: Page, codes: string[]) {
   await page.getByRole('button', { name: 'Import pasted codes' }).click();
 }
 
+/** The dashboard from its heading down, as a supervisor scrolls to it. */
+async function shoot(page: Page, name: string) {
+  await page.evaluate(() => document.getElementById('team-table-heading')!.scrollIntoView({ behavior: 'instant', block: 'start' }));
+  await page.screenshot({ path: path.join(PROJECT_ROOT, '.github/screenshots', name) });
+}
+
 const summary = (page: Page) =>
   page.locator('.team-summary__item').evaluateAll((items) => Object.fromEntries(items.map((i) => [(i as HTMLElement).dataset.summary, Number(i.querySelector('dd')!.textContent)])));
 
@@ -206,7 +212,7 @@ test('the supervisor loop: roster, three assignments, same-name learners, editio
   expect(tableWidth).toBeGreaterThan(1150);
   expect(await supervisor.locator('.team-table tbody th').first().evaluate((e) => getComputedStyle(e).position)).toBe('sticky');
   expect(await axe(supervisor)).toEqual([]);
-  if (SHOTS) await supervisor.screenshot({ path: path.join(PROJECT_ROOT, '.github/screenshots/team-desktop.png'), fullPage: false });
+  if (SHOTS) await shoot(supervisor, 'team-desktop.png');
 
   // --- At 390 px: one card per person, the same words.
   await supervisor.setViewportSize({ width: 390, height: 844 });
@@ -219,7 +225,7 @@ test('the supervisor loop: roster, three assignments, same-name learners, editio
   expect(await supervisor.locator('[data-duplicate]').isVisible()).toBe(true);
   expect(await supervisor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   expect(await axe(supervisor)).toEqual([]);
-  if (SHOTS) await supervisor.screenshot({ path: path.join(PROJECT_ROOT, '.github/screenshots/team-phone.png'), fullPage: false });
+  if (SHOTS) await shoot(supervisor, 'team-phone.png');
   await supervisor.setViewportSize({ width: 1280, height: 900 });
 
   // --- "Same person, merge": one Jordan row, on the roster, showing the newest record.
