@@ -7,7 +7,7 @@
 import { PREFIX } from './storage';
 import { mergedAtom } from './validated';
 import { clearTeam, emptyTeam, loadTeam, mergeRecord, mergeTeams, removeRecord, type MergeOutcome, type TeamState } from '../lib/supervisor/team';
-import { openRecord } from '../lib/supervisor/record';
+import { openRecord, type CompletionRecord } from '../lib/supervisor/record';
 
 export const TEAM_KEY = `${PREFIX}team`;
 
@@ -30,6 +30,8 @@ export interface ImportResult {
   learner?: string;
   outcome?: MergeOutcome;
   message?: string;
+  /** For ok results, the record read (validated). */
+  record?: CompletionRecord;
 }
 
 type Opened = { source: string; opened: ReturnType<typeof openRecord> };
@@ -41,7 +43,7 @@ function importInto(start: TeamState, inputs: Opened[], now: string): { team: Te
     if (!opened.ok) return { source, ok: false, message: opened.message };
     const merged = mergeRecord(team, opened.record, now);
     team = merged.team;
-    return { source, ok: merged.outcome !== 'full', learner: opened.record.learner, outcome: merged.outcome };
+    return { source, ok: merged.outcome !== 'full', learner: opened.record.learner, outcome: merged.outcome, record: opened.record };
   });
   return { team, results };
 }

@@ -109,10 +109,13 @@ test('assign by link, accept, complete, send records, see the team, export CSV',
   expect(await supervisor.locator('.link-card svg.qr').count()).toBe(2);
   expect(await supervisor.locator('.link-card a[href^="mailto:"]').count()).toBe(2);
   expect(await axe(supervisor)).toEqual([]);
-  // Printed, each learner's handout is a page of its own, with the whole link written out.
+  // Printed, each learner's handout is a page of its own. Since issue 18 it asks to scan the QR
+  // code or open the emailed link (a 500-character link is not for typing) and says how to send the record back.
   await supervisor.emulateMedia({ media: 'print' });
   expect(pdfPageCount(await supervisor.pdf({ format: 'Letter' }))).toBe(2);
-  expect(await supervisor.locator('.link-card__printed').first().innerText()).toBe(links[0]);
+  const handout = await supervisor.locator('.link-card').first().innerText();
+  expect(handout).toContain('open the link in the email');
+  expect(handout).toContain('Send your record to Ana Ruiz, circulation supervisor');
   await supervisor.emulateMedia({ media: 'screen' });
 
   // Sam finishes; Lee accepts and does nothing.
@@ -125,7 +128,10 @@ test('assign by link, accept, complete, send records, see the team, export CSV',
   await supervisor.clock.setFixedTime(new Date(Date.now() + 3 * 86_400_000));
   await supervisor.goto(at('team/'));
   await hydrated(supervisor);
-  await expect.poll(() => supervisor.getByText('No records yet.').count()).toBe(1);
+  // Since issue 18 the roster shows both people before any record arrives; the import form is folded away.
+  await supervisor.waitForSelector('[data-team-page="ready"]');
+  await expect.poll(() => supervisor.locator('.team-table tbody tr').count()).toBe(2);
+  await supervisor.locator('.team-import__details summary').click();
   await supervisor.getByLabel('Record files (.json)').setInputFiles({ name: 'sam.json', mimeType: 'application/json', buffer: Buffer.from(sam.file) });
   await supervisor.getByLabel('Or paste record codes').fill(lee.code);
   await supervisor.getByRole('button', { name: 'Import pasted codes' }).click();
@@ -135,9 +141,11 @@ test('assign by link, accept, complete, send records, see the team, export CSV',
   const leeRow = rows.filter({ hasText: 'Lee' });
   expect(await samRow.locator('td[data-state]').getAttribute('data-state')).toBe('complete');
   expect(await samRow.innerText()).toContain('Best 100%');
-  expect(await leeRow.locator('td[data-state]').getAttribute('data-state')).toBe('overdue');
-  expect(await leeRow.innerText()).toContain('Overdue');
+  expect(await leeRow.locator('td[data-state]').getAttribute('data-state')).toBe('not-started');
+  expect(await leeRow.locator('td[data-state]').innerText()).toContain('Not started · overdue');
   // The name with markup is shown as text, never run.
+  // The row carries the roster's name and, when the record was signed differently, that name too: both as text, never run.
+  expect(await samRow.locator('th').innerText()).toContain('Sam <script>window.pwned=1</script>');
   expect(await samRow.locator('th').innerText()).toContain('Sam <img src=x onerror="window.pwned=1">');
   expect(await supervisor.locator('.team-table img').count()).toBe(0);
 
@@ -157,20 +165,20 @@ test('assign by link, accept, complete, send records, see the team, export CSV',
   await supervisor.getByLabel('People shown').selectOption('all');
   expect(await axe(supervisor)).toEqual([]);
 
-  // CSV: one line per person and module; the name that looks like markup stays data.
-  const csv = await downloadText(supervisor, () => supervisor.getByRole('button', { name: 'Export the table as CSV' }).click());
-  expect(csv.name).toMatch(/^crosswalk-team-\d{4}-\d{2}-\d{2}\.csv$/);
-  const lines = csv.text.trim().split('\r\n');
-  expect(lines[0]).toBe('"Learner","Module","Module id","Status","Best score (%)","Date","Due","Record made","Course version"');
+  // CSV (one row per person and module since issue 18 names its columns); the name that looks like markup stays data.
+  const csv = await downloadText(supervisor, () => supervisor.getByRole('button', { name: 'Export CSV, one row per module' }).click());
+  expect(csv.name).toMatch(/^crosswalk-team-long-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = csv.text.slice(1).trim().split('\r\n');
+  expect(lines[0]).toContain('"Learner","Learner id","Roster id","Assignment"');
   expect(lines.slice(1).sort()).toEqual([
-    expect.stringMatching(/^"Lee","[^"]+","beta","Overdue","","","\d{4}-\d{2}-\d{2}",/),
-    expect.stringMatching(/^"Sam <img src=x onerror=""window.pwned=1"">","[^"]+","beta","Complete","100","\d{4}-\d{2}-\d{2}",/),
+    expect.stringMatching(/^"Lee",.*"beta","yes","Not started · overdue",/),
+    expect.stringMatching(/^"Sam <script>window.pwned=1<\/script>",.*"beta","yes","Complete","1","100",/),
   ]);
 
   // Delete everything, after a confirmation.
   await supervisor.getByRole('button', { name: 'Delete all team data…' }).click();
   await supervisor.getByRole('button', { name: 'Delete all team data', exact: true }).click();
-  await expect.poll(() => supervisor.getByText('No records yet.').count()).toBe(1);
+  await expect.poll(() => supervisor.getByText(/^No records yet\./).count()).toBe(1);
   // Only the time of the deletion is left (so another open tab cannot write the records back): no names, no ids.
   const left = await supervisor.evaluate(() => localStorage.getItem('crosswalk:team'));
   expect(JSON.parse(left ?? '{}')).toEqual({ version: 1, records: [], clearedAt: expect.any(String) });

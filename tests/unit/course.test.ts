@@ -49,10 +49,41 @@ describe('buildCourse on a valid course', () => {
     expect(course.frameworkItems.get('copeland-01')?.framework).toBe('copeland-duties');
   });
 
-  test('gives each module a content hash that changes only when its content does', async () => {
+  // Editions (src/lib/course/edition.ts): this test pinned "any text change changes the hash";
+  // since issue 18 a text-only change moves the text fingerprint but not the edition.
+  test('a typo-only edit changes the text fingerprint but not the edition', async () => {
     const before = buildCourse(await miniCourseInput());
     const input = await miniCourseInput();
-    input.lessons.find((l) => l.file.endsWith('02-next.mdx'))!.body += '\nOne more sentence.';
+    input.lessons.find((l) => l.file.endsWith('02-next.mdx'))!.body += '\nOne more sentence, with a comma.';
+    const check = record(checkFile(input, 'alpha').data);
+    check.items[0].prompt += ',';
+    check.items[0].options[0].feedback += ' Indeed.';
+    const after = buildCourse(input);
+    expect(after.modules[0]!.textHash).not.toBe(before.modules[0]!.textHash);
+    expect(after.modules[0]!.contentHash).toBe(before.modules[0]!.contentHash);
+    expect(after.modules[1]!.contentHash).toBe(before.modules[1]!.contentHash);
+  });
+
+  const substantive: [string, (input: CourseInput) => void][] = [
+    ['a changed answer key', (input) => {
+      const options = record(checkFile(input, 'alpha').data).items[0].options;
+      options.forEach((o: { correct?: boolean }) => (o.correct = !o.correct));
+    }],
+    ['a question added to the bank', (input) => {
+      const items = record(checkFile(input, 'alpha').data).items;
+      items.push({ ...items[0], id: 'pick-again' });
+    }],
+    ['a higher pass mark', (input) => void (record(checkFile(input, 'alpha').data).passMark = 0.9)],
+    ['a revision raised by the trainer', (input) => void (record(moduleFile(input, 'alpha').data).revision = 2)],
+    ['a lesson added', (input) => {
+      const next = input.lessons.find((l) => l.file.endsWith('alpha/02-next.mdx'))!;
+      input.lessons.push({ ...next, file: next.file.replace('02-next', '03-after') });
+    }],
+  ];
+  test.each(substantive)('%s changes the edition of that module only', async (_, change) => {
+    const before = buildCourse(await miniCourseInput());
+    const input = await miniCourseInput();
+    change(input);
     const after = buildCourse(input);
     expect(after.modules[0]!.contentHash).not.toBe(before.modules[0]!.contentHash);
     expect(after.modules[1]!.contentHash).toBe(before.modules[1]!.contentHash);

@@ -15,6 +15,7 @@ import { deleteAllEntries, deleteEntry, emptyJournal, loadJournal, mergeJournals
 import { acceptAssignment, emptyAssigned, loadAssigned, mergeAssigned, removeAssignment, savedAssigned, type AssignedState } from '../../src/lib/learner/assigned';
 import { clearTeam, emptyTeam, loadTeam, mergeRecord, mergeTeams, removeRecord, type TeamState } from '../../src/lib/supervisor/team';
 import type { Assignment } from '../../src/lib/supervisor/assignment';
+import { addEntries, clearRoster, decide, emptyRoster, linkLearner, loadRoster, mergeRosters, removeEntry, type RosterState } from '../../src/lib/supervisor/roster';
 import type { CompletionRecord } from '../../src/lib/supervisor/record';
 import { emptyDeck, loadDeck, mergeDecks, rateCard } from '../../src/lib/learner/review';
 import { addProfile, defaultProfiles, mergeProfiles, profilesSchema, removeProfile, renameProfile, switchProfile, type Profiles } from '../../src/lib/learner/profiles';
@@ -484,5 +485,69 @@ describe('profile list', () => {
     const merged = mergeProfiles(parsed.data, parsed.data);
     expect(merged.activeId).toBe('p-sam');
     expect(merged.profiles.map((p) => p.name)).toEqual(['Me', 'Sam']);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Roster (issue 18)
+
+const ROSTER_IDS = ['ros00001', 'ros00002', 'ros00003'] as const;
+type RosterOp =
+  | { kind: 'add'; id: string; name: string; at: string }
+  | { kind: 'link'; id: string; learner: string; at: string }
+  | { kind: 'remove'; id: string; at: string }
+  | { kind: 'decide'; same: boolean; at: string }
+  | { kind: 'clear'; at: string };
+
+const rosterOpArb: fc.Arbitrary<RosterOp> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('add' as const), id: fc.constantFrom(...ROSTER_IDS), name: fc.constantFrom('Sam', 'Lee'), at: coarseDateArb }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('link' as const), id: fc.constantFrom(...ROSTER_IDS), learner: fc.constantFrom(...LEARNER_IDS), at: coarseDateArb }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('remove' as const), id: fc.constantFrom(...ROSTER_IDS), at: coarseDateArb }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('decide' as const), same: fc.boolean(), at: coarseDateArb }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('clear' as const), at: coarseDateArb }) },
+);
+
+function applyRoster(roster: RosterState, op: RosterOp): RosterState {
+  switch (op.kind) {
+    case 'add':
+      return addEntries(roster, [{ id: op.id, name: op.name, by: 'Ana', modules: ['orientation'], created: '2026-11-01' }], op.at);
+    case 'link':
+      return linkLearner(roster, op.id, op.learner, op.at);
+    case 'remove':
+      return removeEntry(roster, op.id, op.at);
+    case 'decide':
+      return decide(roster, 'sam00001', 'ana00001', op.same, op.at);
+    case 'clear':
+      return clearRoster(roster, op.at);
+  }
+}
+
+const rosterArb = fc.array(rosterOpArb, { maxLength: 8 }).map((ops) => ops.reduce(applyRoster, emptyRoster()));
+
+describe('roster', () => {
+  laws('mergeRosters', rosterArb, mergeRosters);
+
+  test('an assignment made in each tab: both are kept, in either order', () => {
+    fc.assert(
+      fc.property(rosterArb, coarseDateArb, (start, at) => {
+        const mine = applyRoster(start, { kind: 'add', id: 'ros00001', name: 'Sam', at: '2035-01-01T00:00:00.000Z' });
+        const theirs = applyRoster(start, { kind: 'add', id: 'ros00002', name: 'Lee', at });
+        for (const merged of [mergeRosters(mine, theirs), mergeRosters(theirs, mine)]) {
+          expect(merged.entries.ros00001?.name).toBe('Sam');
+          if (compareInstants(at, start.clearedAt ?? '') > 0 || start.clearedAt === undefined) expect(Object.keys(merged.entries)).toContain('ros00001');
+        }
+      }),
+    );
+  });
+
+  test('what a merge keeps reads back the same from storage', () => {
+    fc.assert(
+      fc.property(rosterArb, rosterArb, (a, b) => {
+        const merged = mergeRosters(a, b);
+        const loaded = loadRoster(JSON.parse(JSON.stringify(merged)));
+        expect(loaded.ok && loaded.dropped).toBe(0);
+        if (loaded.ok) same(loaded.roster, merged);
+      }),
+    );
   });
 });

@@ -87,9 +87,19 @@ describe('completion records', () => {
     const record = buildRecord({ learner: '  Sam ', learnerId: 'p4x8k2m9', issued: '2026-11-28T15:00:00.000Z', course: 'c1', progress, modules: [module, untouched] });
     expect(record.learner).toBe('Sam');
     expect(record.modules).toEqual([
-      { id: 'orientation', status: 'complete', lessonsRead: 2, lessonsTotal: 2, best: 88, passedOn: '2026-11-27', completedOn: '2026-11-27' },
+      // The edition completed travels with the module (issue 18), so the Team page judges "updated" by its own course.
+      { id: 'orientation', status: 'complete', lessonsRead: 2, lessonsTotal: 2, best: 88, passedOn: '2026-11-27', completedOn: '2026-11-27', edition: 'h1' },
       { id: 'duty-08-crises', status: 'not-started', lessonsRead: 0, lessonsTotal: 1 },
     ]);
+  });
+
+  test('a completion saved before editions counts as current while the text is unchanged, and names the current edition', () => {
+    const module: ModuleFacts = { id: 'orientation', lessonIds: ['orientation/a'], contentHash: 'ed1', textHash: 'text1' };
+    const progress = { ...emptyProgress(), lessons: { 'orientation/a': { readAt: '2026-11-27T09:00:00.000Z' } }, checks: {}, completions: { orientation: { at: '2026-11-27T09:00:00.000Z', contentHash: 'text1' } } };
+    const current = buildRecord({ learner: 'Sam', learnerId: 'p4x8k2m9', issued: '2026-11-28T15:00:00.000Z', course: 'c1', progress, modules: [module] });
+    expect(current.modules[0]).toMatchObject({ status: 'complete', edition: 'ed1' });
+    const edited = buildRecord({ learner: 'Sam', learnerId: 'p4x8k2m9', issued: '2026-11-28T15:00:00.000Z', course: 'c1', progress, modules: [{ ...module, textHash: 'text2' }] });
+    expect(edited.modules[0]).toMatchObject({ status: 'updated', edition: 'text1' });
   });
 
   test('a file edited by hand is refused by its checksum', () => {

@@ -514,7 +514,7 @@ describe('team and assignment stores', () => {
     expect(bad).toEqual([{ source: 'a', ok: false, message: expect.any(String) }]);
     expect(browser.local.firstWrite('crosswalk:team')).toBe(-1);
     const good = importRecords([{ source: 'b', text: recordCode(record as never) }]);
-    expect(good).toEqual([{ source: 'b', ok: true, learner: 'Sam', outcome: 'added' }]);
+    expect(good).toEqual([{ source: 'b', ok: true, learner: 'Sam', outcome: 'added', record: expect.objectContaining({ learnerId: 'sam0000001' }) }]);
     expect(JSON.parse(browser.local.data.get('crosswalk:team')!).records).toHaveLength(1);
     deleteAllTeamData();
     // Only the time of the deletion stays (so another tab cannot write the records back): no names.

@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { csvCell, emptyTeam, loadTeam, mergeRecord, removeRecord, teamCsv, teamRows, type TeamState } from '../../src/lib/supervisor/team';
+import { csvCell, emptyTeam, loadTeam, mergeRecord, removeRecord, type TeamState } from '../../src/lib/supervisor/team';
+import { addEntries, decide, emptyRoster, type RosterEntry } from '../../src/lib/supervisor/roster';
+import { cellText, editionNote, filterPeople, sortPeople, teamView, type SortKey, type StatusFilter, type ViewCourse } from '../../src/lib/supervisor/team-view';
+import { teamCsvLong, teamCsvWide } from '../../src/lib/supervisor/team-csv';
+import { mergeTeamFile, openTeamFile, teamFile } from '../../src/lib/supervisor/team-file';
 import type { CompletionRecord } from '../../src/lib/supervisor/record';
 
 function record(overrides: Partial<CompletionRecord> = {}): CompletionRecord {
@@ -19,6 +23,16 @@ function record(overrides: Partial<CompletionRecord> = {}): CompletionRecord {
 }
 
 const columns = ['orientation', 'duty-08-crises'];
+const NOW = '2026-11-20T09:00:00.000Z';
+const course: ViewCourse = {
+  version: 'c1',
+  modules: [
+    { id: 'orientation', title: 'Orientation', contentHash: 'ed1', lessonsTotal: 3 },
+    { id: 'duty-08-crises', title: 'Crises', contentHash: 'ed2', lessonsTotal: 3 },
+  ],
+  paths: [],
+};
+const entry = (e: Partial<RosterEntry> & { id: string; modules: string[] }): Omit<RosterEntry, 'savedAt'> => ({ by: 'Ana', created: '2026-11-19', ...e });
 
 describe('team records', () => {
   test('the same record twice is one row; a newer one replaces it; an older one is ignored', () => {
@@ -53,37 +67,68 @@ describe('team records', () => {
     );
   });
 
-  test('two people with the same name stay two rows', () => {
-    const team = mergeRecord(mergeRecord(emptyTeam(), record()).team, record({ learnerId: 'sam00002' })).team;
-    expect(teamRows(team, { moduleIds: columns, today: '2026-11-28' })).toHaveLength(2);
+  // The table tests below pinned teamRows (counts against the columns shown); issue 18 replaced it
+  // with teamView, which counts against each person's assignment and starts from the roster.
+  test('two people with the same name stay two rows, flagged until the supervisor decides', () => {
+    const team = mergeRecord(mergeRecord(emptyTeam(), record({ assignment: undefined })).team, record({ learnerId: 'sam00002', assignment: undefined })).team;
+    const view = teamView(emptyRoster(), team, course, '2026-11-28', columns);
+    expect(view.people).toHaveLength(2);
+    expect(view.duplicates).toEqual([expect.objectContaining({ name: 'Sam', a: expect.objectContaining({ learnerId: 'sam00001' }), b: expect.objectContaining({ learnerId: 'sam00002' }) })]);
+    const different = decide(emptyRoster(), 'sam00002', 'sam00001', false, NOW);
+    expect(teamView(different, team, course, '2026-11-28', columns)).toMatchObject({ duplicates: [], people: [{}, {}] });
+    const same = decide(emptyRoster(), 'sam00001', 'sam00002', true, NOW);
+    const merged = teamView(same, team, course, '2026-11-28', columns);
+    expect(merged.duplicates).toEqual([]);
+    expect(merged.people).toHaveLength(1);
+    expect(merged.people[0]!.learnerIds.sort()).toEqual(['sam00001', 'sam00002']);
     expect(removeRecord(team, 'sam00001', '2026-11-28T10:00:00.000Z').records.map((r) => r.learnerId)).toEqual(['sam00002']);
   });
 
-  test('unfinished assigned modules past their due date show as overdue; finished ones do not', () => {
+  test('counts against the assignment; past the due date unfinished cells say "in progress · overdue" with days late', () => {
+    const roster = addEntries(emptyRoster(), [entry({ id: 'assign01', name: 'Sam', modules: ['duty-08-crises'], due: '2026-12-01' })], NOW);
     const team = mergeRecord(emptyTeam(), record()).team;
-    const [before] = teamRows(team, { moduleIds: columns, today: '2026-11-28' });
-    expect(before!.cells.map((c) => c.state)).toEqual(['complete', 'in-progress']);
-    expect(before!.overdue).toBe(false);
-    const [after] = teamRows(team, { moduleIds: columns, today: '2026-12-02' });
-    expect(after!.cells.map((c) => c.state)).toEqual(['complete', 'overdue']);
-    expect(after!.overdue).toBe(true);
+    const [before] = teamView(roster, team, course, '2026-11-28', columns).people;
+    expect(before).toMatchObject({ complete: 0, counted: ['duty-08-crises'], status: 'in-progress', overdue: false, rosterId: 'assign01' });
+    const [after] = teamView(roster, team, course, '2026-12-04', columns).people;
+    expect(after).toMatchObject({ overdue: true, daysLate: 3 });
+    expect(after!.cells.map(cellText)).toEqual(['Complete', 'In progress · overdue']);
+    expect(after!.cells[0]!.assigned).toBe(false);
   });
 
-  test('a module the record does not mention is shown as not reported', () => {
-    const team = mergeRecord(emptyTeam(), record()).team;
-    const [row] = teamRows(team, { moduleIds: [...columns, 'value-01-voluntary'], today: '2026-11-28' });
-    expect(row!.cells[2]).toEqual({ moduleId: 'value-01-voluntary', state: 'not-reported' });
+  test('everyone on the roster is a row; one who never reported is "no record yet · overdue" after the due date', () => {
+    const roster = addEntries(emptyRoster(), [entry({ id: 'lee00001', name: 'Lee', modules: columns, due: '2026-12-01' })], NOW);
+    const view = teamView(roster, emptyTeam(), course, '2026-12-02', columns);
+    expect(view.people).toHaveLength(1);
+    expect(view.people[0]!.cells.map(cellText)).toEqual(['No record yet · overdue', 'No record yet · overdue']);
+    expect(view.summary).toEqual({ people: 1, assigned: 1, onTrack: 0, overdue: 1, complete: 0, noRecord: 1 });
+  });
+
+  test('a complete module counts by this site\'s edition: a changed edition shows "complete, earlier edition", a typo-only site does not', () => {
+    const team = mergeRecord(emptyTeam(), record({ course: 'c0', modules: [{ id: 'orientation', status: 'complete', lessonsRead: 3, lessonsTotal: 3, edition: 'ed1' }, { id: 'duty-08-crises', status: 'complete', lessonsRead: 3, lessonsTotal: 3, edition: 'old' }] })).team;
+    const [p] = teamView(emptyRoster(), team, course, '2026-11-28', columns).people;
+    expect(p!.cells.map((c) => c.state)).toEqual(['complete', 'updated']);
+    expect(p).toMatchObject({ complete: 1, earlierEdition: 1, otherEdition: true, status: 'in-progress' });
+    expect(editionNote(team.records[0]!, course)).toMatch(/another edition of the course \(c0; this site is c1\)\. 1 of the modules/);
+    expect(editionNote({ ...team.records[0]!, course: 'c1' }, course)).toBeUndefined();
+  });
+
+  test('a record lands on its roster row by the assignment id, whatever name was typed', () => {
+    const roster = addEntries(emptyRoster(), [entry({ id: 'assign01', name: 'Samuel Ortiz', modules: columns })], NOW);
+    const team = mergeRecord(emptyTeam(), record({ learner: 'sam' })).team;
+    const view = teamView(roster, team, course, '2026-11-28', columns);
+    expect(view.people).toHaveLength(1);
+    expect(view.people[0]).toMatchObject({ name: 'Samuel Ortiz', rosterId: 'assign01', learnerIds: ['sam00001'], onRoster: true });
   });
 
   test('filters by status and sorts by name or progress', () => {
     let team = emptyTeam();
-    team = mergeRecord(team, record({ learner: 'Zoe', learnerId: 'zoe00001' })).team;
+    team = mergeRecord(team, record({ learner: 'Zoe', learnerId: 'zoe00001', assignment: { id: 'zoeassign', due: '2026-12-01' } })).team;
     team = mergeRecord(team, record({ learner: 'ana', learnerId: 'ana00001', assignment: undefined, modules: [{ id: 'orientation', status: 'complete', lessonsRead: 3, lessonsTotal: 3 }, { id: 'duty-08-crises', status: 'complete', lessonsRead: 3, lessonsTotal: 3 }] })).team;
-    const names = (status: 'all' | 'complete' | 'incomplete' | 'overdue', sort: 'name' | 'progress' = 'name', descending = false) =>
-      teamRows(team, { moduleIds: columns, today: '2026-12-05', status, sort, descending }).map((r) => r.learner);
+    const view = teamView(emptyRoster(), team, course, '2026-12-05', columns);
+    const names = (status: StatusFilter, sort: SortKey = 'name', descending = false) => sortPeople(filterPeople(view, status), sort, descending).map((r) => r.name);
     expect(names('all')).toEqual(['ana', 'Zoe']);
     expect(names('complete')).toEqual(['ana']);
-    expect(names('incomplete')).toEqual(['Zoe']);
+    expect(names('in-progress')).toEqual(['Zoe']);
     expect(names('overdue')).toEqual(['Zoe']);
     expect(names('all', 'progress', true)).toEqual(['ana', 'Zoe']);
   });
@@ -97,16 +142,17 @@ describe('team records', () => {
 });
 
 describe('team CSV', () => {
-  test('one line per person and module, with titles, status, score and dates', () => {
+  test('wide and long, with a byte-order mark, learner id, roster id, assignment, lessons read and named date columns', () => {
+    const roster = addEntries(emptyRoster(), [entry({ id: 'assign01', name: 'José Núñez', modules: columns, due: '2026-12-01' })], NOW);
     const team = mergeRecord(emptyTeam(), record()).team;
-    const rows = teamRows(team, { moduleIds: columns, today: '2026-12-02' });
-    const csv = teamCsv(rows, new Map([['orientation', 'Orientation: two professions, one core'], ['duty-08-crises', 'Duty 8: crises']]));
-    expect(csv.split('\r\n')).toEqual([
-      '"Learner","Module","Module id","Status","Best score (%)","Date","Due","Record made","Course version"',
-      '"Sam","Orientation: two professions, one core","orientation","Complete","90","2026-11-19","2026-12-01","2026-11-20","c1"',
-      '"Sam","Duty 8: crises","duty-08-crises","Overdue","","","2026-12-01","2026-11-20","c1"',
-      '',
-    ]);
+    const { people } = teamView(roster, team, course, '2026-12-02', columns);
+    const wide = teamCsvWide(people, columns, course);
+    expect(wide.startsWith('\uFEFF"Learner","Learner id","Roster id","Assignment","Due","Status","Overdue","Assigned modules complete","Assigned modules","Lessons read","Lessons in assigned modules","Record made","Course edition","Orientation: status","Orientation: lessons read","Orientation: best score (%)","Orientation: passed on","Orientation: completed on"')).toBe(true);
+    const [, row] = wide.slice(1).split('\r\n');
+    expect(row).toBe('"José Núñez","sam00001","assign01","2 chosen modules","2026-12-01","In progress","1 day late","1","2","4","6","2026-11-20","c1","Complete","3","90","2026-11-19","2026-11-19","In progress · overdue","1","","",""');
+    const long = teamCsvLong(people, columns, course).slice(1).split('\r\n');
+    expect(long[0]!.endsWith('"Module","Module id","Assigned","Module status","Module lessons read","Best score (%)","Passed on","Completed on"')).toBe(true);
+    expect(long.slice(1, 3).map((l) => l.split('","').slice(-8).join('|'))).toEqual(['Orientation|orientation|yes|Complete|3|90|2026-11-19|2026-11-19"', 'Crises|duty-08-crises|yes|In progress · overdue|1|||"']);
   });
 
   test('names that a spreadsheet would run as formulas are made inert, and quotes are escaped', () => {
@@ -114,5 +160,22 @@ describe('team CSV', () => {
     expect(csvCell('+1')).toBe('"\'+1"');
     expect(csvCell('@SUM(A1)')).toBe('"\'@SUM(A1)"');
     expect(csvCell('Ana "Desk" Ruiz')).toBe('"Ana ""Desk"" Ruiz"');
+  });
+});
+
+describe('team file', () => {
+  test('round-trips roster and records, and importing never replaces a newer record with an older one', () => {
+    const roster = addEntries(emptyRoster(), [entry({ id: 'assign01', name: 'Sam', modules: columns })], NOW);
+    const older = mergeRecord(emptyTeam(), record(), NOW).team;
+    const newer = mergeRecord(emptyTeam(), record({ issued: '2026-11-25T10:00:00.000Z' }), '2026-11-19T00:00:00.000Z').team;
+    const opened = openTeamFile(teamFile(roster, older, NOW));
+    expect(opened).toMatchObject({ ok: true, dropped: 0 });
+    if (!opened.ok) return;
+    expect(opened.roster).toEqual(roster);
+    const merged = mergeTeamFile(emptyRoster(), newer, opened, '2026-11-26T00:00:00.000Z');
+    expect(merged.team.records.map((r) => r.issued)).toEqual(['2026-11-25T10:00:00.000Z']);
+    expect(merged.roster.entries.assign01?.name).toBe('Sam');
+    expect(openTeamFile('{"format":"crosswalk-record"}')).toMatchObject({ ok: false, message: expect.stringContaining('not a Crosswalk team file') });
+    expect(openTeamFile('{')).toMatchObject({ ok: false });
   });
 });

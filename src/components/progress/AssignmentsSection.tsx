@@ -1,6 +1,7 @@
 /**
  * Assignments this learner accepted from a link: who sent each, when it is due (in words:
- * "Overdue", never colour alone), and how far along they are.
+ * "Overdue", never colour alone), and how far along they are. Each offers "Send your record to
+ * <supervisor>": the record section below, set to that assignment and the name it was made for.
  */
 import { useStore } from '@nanostores/react';
 import { useMemo } from 'react';
@@ -11,6 +12,7 @@ import { moduleHref, withBase } from '../../lib/site/urls';
 import { $assigned, dismissAssignment } from '../../stores/assigned';
 import { $progress } from '../../stores/progress';
 import { completeText } from './progress-view';
+import { requestRecord } from './record-request';
 
 interface Props {
   manifest: CourseManifest;
@@ -62,6 +64,11 @@ export function AssignmentsSection({ manifest, base }: Props) {
                     </li>
                   ))}
               </ol>
+              <div className="actions">
+                <button type="button" onClick={() => requestRecord(item.assignment.id)} data-send-record>
+                  Send your record to <bdi>{item.assignment.by}</bdi>
+                </button>
+              </div>
               <button type="button" className="button--quiet" onClick={() => dismissAssignment(item.assignment.id)}>
                 Remove this assignment<span className="visually-hidden"> (from <bdi>{item.assignment.by}</bdi>)</span>
               </button>

@@ -1,9 +1,11 @@
 /**
  * Completion record: the learner makes a record of an assignment, a path or everything started,
  * and sends it themselves as a file or a code. What a record proves is said plainly: it is
- * self-reported, with a checksum against accidental damage, not against forgery.
+ * self-reported, with a checksum against accidental damage, not against forgery. The name starts
+ * as the profile's, else the name the assignment link was made for, so names do not drift; the
+ * record carries the assignment's id back, which lands it on the supervisor's roster row.
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from '@nanostores/react';
 import type { CourseManifest } from '../../lib/site/manifest';
 import { buildRecord, recordCode, recordFile, recordFileName, MAX_LEARNER_NAME, type CompletionRecord } from '../../lib/supervisor/record';
@@ -14,6 +16,7 @@ import { $profiles } from '../../stores/profiles';
 import { $progress } from '../../stores/progress';
 import { copyText, download, mailtoHref } from '../tools/browser';
 import { StatusLine, useStatus } from './StatusLine';
+import { $recordRequest } from './record-request';
 
 interface Props {
   manifest: CourseManifest;
@@ -26,8 +29,21 @@ export function RecordSection({ manifest, base }: Props) {
   const assigned = useStore($assigned);
   const progress = useStore($progress);
   const profileName = profiles.profiles.find((p) => p.id === profiles.activeId)?.name ?? '';
-  const [name, setName] = useState(profileName === 'Me' ? '' : profileName);
-  const [chosenScope, setScope] = useState(() => (assigned.items[0] ? `a:${assigned.items[0].assignment.id}` : `p:${manifest.paths[0]?.id ?? ''}`));
+  const assignedName = assigned.items.find((i) => i.assignment.for)?.assignment.for ?? '';
+  const [name, setName] = useState(profileName === 'Me' || !profileName ? assignedName : profileName);
+  const sectionRef = useRef<HTMLElement>(null);
+  const request = useStore($recordRequest);
+  // "Send your record to …" on an assignment card: that assignment, the name it was made for (the one on the supervisor's roster), and focus here.
+  useEffect(() => {
+    if (!request) return;
+    const item = assigned.items.find((i) => i.assignment.id === request.assignmentId);
+    if (!item) return;
+    setScope(`a:${item.assignment.id}`);
+    if (item.assignment.for) setName(item.assignment.for);
+    sectionRef.current?.scrollIntoView({ block: 'start' });
+    requestAnimationFrame(() => document.getElementById(ids.name)?.focus());
+  }, [request]); // Only a new request: the assignment list changing must not pull the reader back here.
+  const [chosenScope, setScope] = useState<string>(() => (assigned.items[0] ? `a:${assigned.items[0].assignment.id}` : `p:${manifest.paths[0]?.id ?? ''}`));
   const [error, setError] = useState('');
   const [code, setCode] = useState<{ record: CompletionRecord; code: string } | null>(null);
   const { status, announce, lineRef } = useStatus();
@@ -93,7 +109,7 @@ export function RecordSection({ manifest, base }: Props) {
   };
 
   return (
-    <section className="card progress-section" aria-labelledby="record-heading" data-section="record">
+    <section ref={sectionRef} className="card progress-section" aria-labelledby="record-heading" data-section="record" id="send-record">
       <h2 id="record-heading">Send a completion record</h2>
       <p>
         A record lists the modules you choose with their status, your best check scores and dates. You send it yourself, as a file or a code; the course sends nothing.{' '}

@@ -2,19 +2,24 @@
  * /assign/: a supervisor picks a path or modules, a due date, a note and (optionally) names, and
  * gets one link per learner (or one for everyone) with its length, a QR code, copy and email
  * buttons and a printable handout. Everything is made in this browser: the assignment travels
- * in the link's #fragment, which browsers never send to the web server.
+ * in the link's #fragment, which browsers never send to the web server. Every link made is also
+ * kept in this browser's roster (src/stores/roster.ts), so the Team page knows who was assigned
+ * what before anyone sends a record; the link's id is the roster entry's id.
  */
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { MAX_ASSIGNMENT_CHARS, MAX_NAME, MAX_NOTE, formatDay, localDay, packAssignment, type Assignment } from '../../lib/supervisor/assignment';
 import type { CourseManifest } from '../../lib/site/manifest';
 import { randomId } from '../../lib/encoding/fields';
 import { qrGrid, qrPath } from '../../lib/supervisor/qr';
+import { saveAssignments } from '../../stores/roster';
 import { copyText, mailtoHref } from './browser';
 import './tools.css';
 
 interface Props {
   manifest: CourseManifest;
   base: string;
+  /** The library's name, printed on handouts. */
+  libraryName: string;
 }
 
 interface MadeLink {
@@ -26,7 +31,7 @@ const MAX_LEARNERS = 40;
 /** Past this, some email programs and QR scanners start to struggle. */
 const COMFORTABLE_CHARS = 1200;
 
-export default function AssignPage({ manifest, base }: Props) {
+export default function AssignPage({ manifest, base, libraryName }: Props) {
   const ids = { by: useId(), path: useId(), due: useId(), note: useId(), learners: useId(), error: useId() };
   const [by, setBy] = useState('');
   const [mode, setMode] = useState<'path' | 'modules'>('path');
@@ -70,10 +75,9 @@ export default function AssignPage({ manifest, base }: Props) {
       ...(note.trim() ? { note: note.trim() } : {}),
     };
     const origin = `${location.origin}${base}assign/open/#`;
-    const made = (names.length > 0 ? names : [undefined]).map((learner) => {
-      const assignment: Assignment = { ...base_, id: randomId(), ...(learner ? { for: learner } : {}) };
-      return { learner, url: origin + packAssignment(assignment) };
-    });
+    const assignments = (names.length > 0 ? names : [undefined]).map((learner): Assignment => ({ ...base_, id: randomId(), ...(learner ? { for: learner } : {}) }));
+    const made = assignments.map((assignment) => ({ ...(assignment.for ? { learner: assignment.for } : {}), url: origin + packAssignment(assignment) }));
+    saveAssignments(assignments.map(({ for: name, ...rest }) => ({ ...rest, ...(name ? { name } : {}) })));
     setMade({ ...base_, id: '' });
     setLinks(made);
     requestAnimationFrame(() => document.getElementById('assign-links')?.focus());
@@ -164,13 +168,15 @@ export default function AssignPage({ manifest, base }: Props) {
             {links.length === 1 ? 'Your link is ready' : `${links.length} links are ready`}
           </h2>
           <p className="no-print">
-            Send each person their link. It opens this course on their device and asks them to accept; nothing is sent to a server, and the names stay in the link itself.{' '}
+            Send each person their link. It opens this course on their device and asks them to accept; nothing is sent to a server, and the names stay in the link itself.
+            {' '}
+            {links.length === 1 ? 'It is' : 'They are'} saved to your roster in this browser: the <a href={`${base}team/`}>Team page</a> shows everyone assigned, with “no record yet” until their record arrives.{' '}
             <button type="button" className="button--quiet" onClick={() => window.print()}>
               Print {links.length === 1 ? 'a handout' : 'handouts'}
             </button>
           </p>
           {links.map((link, index) => (
-            <LinkCard key={link.url} link={link} assignment={made} titles={titles} index={index} />
+            <LinkCard key={link.url} link={link} assignment={made} titles={titles} index={index} libraryName={libraryName} />
           ))}
         </section>
       )}
@@ -178,20 +184,32 @@ export default function AssignPage({ manifest, base }: Props) {
   );
 }
 
-function LinkCard({ link, assignment, titles, index }: { link: MadeLink; assignment: Assignment; titles: Map<string, string>; index: number }) {
+function LinkCard({ link, assignment, titles, index, libraryName }: { link: MadeLink; assignment: Assignment; titles: Map<string, string>; index: number; libraryName: string }) {
   const [copied, setCopied] = useState<'' | 'yes' | 'no'>('');
   const fieldId = useId();
   const grid = useMemo(() => (link.url.length <= MAX_ASSIGNMENT_CHARS + 200 ? qrGrid(link.url) : null), [link.url]);
   const who = link.learner ?? 'everyone';
   const subject = `Crosswalk training assigned${assignment.due ? `, due ${assignment.due}` : ''}`;
-  const body = [`Hello${link.learner ? ` ${link.learner}` : ''},`, '', `Please complete this training in Crosswalk. Open the link to see what is assigned and accept it:`, '', link.url, '', assignment.by].join('\n');
+  const body = [
+    `Hello${link.learner ? ` ${link.learner}` : ''},`,
+    '',
+    `Please complete this training in Crosswalk (${libraryName}). Open the link to see what is assigned and accept it:`,
+    '',
+    link.url,
+    '',
+    `When you have finished, open My progress, choose “Send your record to ${assignment.by}” on the assignment, and send me the record file or code.`,
+    '',
+    assignment.by,
+  ].join('\n');
 
   const onCopy = async () => setCopied((await copyText(link.url)) ? 'yes' : 'no');
 
   return (
     <article className="link-card" aria-labelledby={`${fieldId}-title`}>
       <h3 id={`${fieldId}-title`}>
-        <span className="print-only-inline">Crosswalk training: </span>
+        <span className="print-only-inline">
+          <bdi>{libraryName}</bdi> · Crosswalk training:{' '}
+        </span>
         {index + 1}. For <bdi>{who}</bdi>
       </h3>
       <p className="print-only">
@@ -219,8 +237,14 @@ function LinkCard({ link, assignment, titles, index }: { link: MadeLink; assignm
             Link
           </label>
           <textarea id={fieldId} className="link-card__url no-print" readOnly rows={3} value={link.url} onFocus={(e) => e.currentTarget.select()} />
-          <p className="print-only">Scan the QR code with your phone, or type this link into the browser you use for the course, then choose “Accept this assignment”:</p>
-          <p className="print-only link-card__printed">{link.url}</p>
+          <p className="print-only">
+            <strong>To start:</strong> scan the QR code with your phone’s camera, or open the link in the email you were sent, in the browser you use for the course. Then
+            choose “Accept this assignment”.
+          </p>
+          <p className="print-only">
+            <strong>When you have finished:</strong> open <em>My progress</em>, choose “Send your record to <bdi>{assignment.by}</bdi>” on this assignment, and send the
+            record file or code it gives you by email or chat. Your supervisor adds it on their Team page.
+          </p>
           <p className="field__hint no-print">
             {link.url.length.toLocaleString('en-US')} characters.{' '}
             {link.url.length <= COMFORTABLE_CHARS ? 'Short enough for email and for the QR code.' : 'Long: it still works, but a shorter note or fewer modules make it easier to send.'}

@@ -30,6 +30,7 @@ import {
 import { scanLesson, type LessonSection } from './lesson-scan';
 import { scenarioSchema, validateScenario, type Scenario } from './scenario';
 import { hashText } from '../encoding/hash';
+import { moduleEdition } from './edition';
 import { checkSiteTailoring } from './tailoring';
 import { HEX_COLOR } from './contrast';
 import { buildCheck } from './build-check';
@@ -162,8 +163,16 @@ export interface CourseModule extends ModuleData {
   file: string;
   lessons: CourseLesson[];
   check: CourseCheck;
-  /** Fingerprint of everything in the module folder; changes when its content does. */
+  /**
+   * The module's edition (src/lib/course/edition.ts): changes when its lessons, its check's answer
+   * key or pass mark, or its `revision:` change, never for a typo. Stored with completions.
+   */
   contentHash: string;
+  /**
+   * Fingerprint of everything in the module folder, as contentHash was before editions: a
+   * completion saved then still counts as current until the module's text next changes.
+   */
+  textHash: string;
   /** The module's branching practice conversation, if it has one. */
   scenario?: Scenario;
   /** Total minutes: the module's stated minutes. */
@@ -562,6 +571,7 @@ function buildModules(input: CourseInput, files: CourseWideFiles, frameworkItems
       lessons,
       check,
       contentHash: '',
+      textHash: '',
       ...(scenario ? { scenario } : {}),
     });
   }
@@ -645,7 +655,7 @@ function checkPaths(pathsFile: string, paths: PathData[], moduleIds: ReadonlySet
 
 // --- Order and fingerprints ------------------------------------------------
 
-/** Sorts modules into catalogue order and frameworks by part, and fingerprints each module's folder into its contentHash. */
+/** Sorts modules into catalogue order and frameworks by part, and gives each module its edition (contentHash) and text fingerprint (textHash). */
 function orderAndFingerprint(input: CourseInput, site: SiteData, built: BuiltModules, frameworks: Framework[]): void {
   const { modules, moduleSources, checkSources } = built;
   const partOrder = new Map(site.parts.map((p, i) => [p.id, i]));
@@ -658,9 +668,10 @@ function orderAndFingerprint(input: CourseInput, site: SiteData, built: BuiltMod
       .filter((l) => LESSON_FILE.exec(l.file)?.[1] === mod.id)
       .sort((a, b) => a.file.localeCompare(b.file))
       .map((l) => `${l.file}\n${JSON.stringify(l.data)}\n${l.body}`);
-    mod.contentHash = hashText(
+    mod.textHash = hashText(
       [JSON.stringify(source.data), source.body, ...lessonText, JSON.stringify(checkSources.get(mod.id)?.data), ...(mod.scenario ? [JSON.stringify(mod.scenario)] : [])].join('\n\u0000'),
     );
+    mod.contentHash = moduleEdition({ id: mod.id, ...(mod.revision !== undefined ? { revision: mod.revision } : {}), lessonIds: mod.lessons.map((l) => l.id), passMark: mod.check.passMark, draw: mod.check.draw, items: mod.check.items });
   }
 }
 

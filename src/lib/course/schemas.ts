@@ -163,6 +163,11 @@ export const moduleSchema = z.strictObject({
   maps: z.array(z.string()).default([]),
   objectives: z.array(text).min(1),
   minutes: z.number().int().positive(),
+  /**
+   * Raise by one when a change to the lessons' text is substantive enough that people who
+   * completed the module should look again (src/lib/course/edition.ts). Absent means 1.
+   */
+  revision: z.number().int().positive().optional(),
   libraryTypes: z.array(libraryType).min(1),
   roles: z.array(role).optional(),
   /** The two-minute desk recap shown on the module page: what to say, what to avoid, who to hand off to. */

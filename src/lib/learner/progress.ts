@@ -267,8 +267,14 @@ export function mergeProgress(a: ProgressState, b: ProgressState): ProgressState
 export interface ModuleFacts {
   id: string;
   lessonIds: string[];
+  /** The module's edition (src/lib/course/edition.ts). */
   contentHash: string;
+  /** Its text fingerprint: completions saved before editions stored this, and still count until the text changes. */
+  textHash?: string;
 }
+
+/** Whether a completion saved with `hash` is of the module's current edition. */
+export const isCurrentEdition = (hash: string, module: ModuleFacts): boolean => !module.contentHash || hash === module.contentHash || (module.textHash !== undefined && hash === module.textHash);
 
 function withCompletion(state: ProgressState, module: ModuleFacts | undefined, now: string): ProgressState {
   if (!module || state.completions[module.id]) return state;
@@ -342,7 +348,7 @@ export function moduleProgress(state: ProgressState, module: ModuleFacts): Modul
   const steps = module.lessonIds.length + 1;
   const fraction = completion ? 1 : (lessonsRead + (passed ? 1 : 0)) / steps;
   let status: ModuleStatus = 'not-started';
-  if (completion) status = completion.contentHash === module.contentHash || !module.contentHash ? 'complete' : 'updated';
+  if (completion) status = isCurrentEdition(completion.contentHash, module) ? 'complete' : 'updated';
   else if (lessonsRead > 0 || check) status = 'in-progress';
   return {
     status,

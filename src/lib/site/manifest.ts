@@ -5,7 +5,7 @@
  */
 import type { Course, CourseModule } from '../course/course';
 import type { ModuleFacts } from '../learner/progress';
-import { hashText } from '../encoding/hash';
+import { courseEdition } from '../course/edition';
 
 export interface ManifestModule extends ModuleFacts {
   title: string;
@@ -22,7 +22,7 @@ export interface ManifestPath {
 }
 
 export interface CourseManifest {
-  /** A short fingerprint of every module's content: which edition of the course a record came from. */
+  /** The course's edition, from its modules' editions (src/lib/course/edition.ts): which edition a record came from. */
   version: string;
   modules: ManifestModule[];
   paths: ManifestPath[];
@@ -30,12 +30,12 @@ export interface CourseManifest {
 }
 
 export function moduleFacts(module: CourseModule): ModuleFacts {
-  return { id: module.id, lessonIds: module.lessons.map((l) => l.id), contentHash: module.contentHash };
+  return { id: module.id, lessonIds: module.lessons.map((l) => l.id), contentHash: module.contentHash, textHash: module.textHash };
 }
 
 export function courseManifest(course: Course): CourseManifest {
   return {
-    version: `${course.site.shortName} ${hashText(course.modules.map((m) => `${m.id}:${m.contentHash}`).join('|')).slice(0, 7)}`,
+    version: courseEdition(course.site.shortName, course.modules),
     modules: course.modules.map((m) => ({
       ...moduleFacts(m),
       title: m.title,

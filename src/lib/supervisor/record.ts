@@ -42,6 +42,11 @@ const moduleEntrySchema = z.strictObject({
   best: z.optional(z.int().check(z.gte(0), z.lte(100))),
   passedOn: z.optional(day),
   completedOn: z.optional(day),
+  /**
+   * The module edition the learner completed (src/lib/course/edition.ts), so the Team page can
+   * tell "complete" from "complete in an earlier edition" by its own course, not the learner's.
+   */
+  edition: z.optional(z.string().check(z.regex(/^[0-9a-z]{1,16}$/))),
 });
 
 /** Strict at every level: unknown keys, including `__proto__` and `constructor`, are refused. */
@@ -99,6 +104,9 @@ export function buildRecord(input: RecordInput): CompletionRecord {
       const p = moduleProgress(input.progress, module);
       const passedOn = dayOf(input.progress.checks[module.id]?.passedAt);
       const completedOn = dayOf(p.completedAt);
+      const saved = input.progress.completions[module.id]?.contentHash;
+      // A completion of the current edition (or saved before editions, text unchanged) is named by the current edition.
+      const edition = p.status === 'complete' ? module.contentHash : p.status === 'updated' ? saved : undefined;
       return {
         id: module.id,
         status: p.status,
@@ -107,6 +115,7 @@ export function buildRecord(input: RecordInput): CompletionRecord {
         ...(p.bestRatio !== null ? { best: Math.round(p.bestRatio * 100) } : {}),
         ...(passedOn ? { passedOn } : {}),
         ...(completedOn ? { completedOn } : {}),
+        ...(edition && /^[0-9a-z]{1,16}$/.test(edition) ? { edition } : {}),
       };
     }),
   };

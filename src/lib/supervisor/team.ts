@@ -14,8 +14,8 @@
  * (src/lib/encoding/id-map.ts). All three are optional: team data saved before them loads unchanged.
  */
 import * as z from 'zod/mini';
-import { dueState, type DueState } from './assignment';
-import { recordSchema, type CompletionRecord, type RecordModule } from './record';
+import type { DueState } from './assignment';
+import { recordSchema, type CompletionRecord } from './record';
 import { changeTime, mergeIdMaps } from '../encoding/id-map';
 
 export const TEAM_VERSION = 1;
@@ -128,130 +128,25 @@ export function mergeTeams(a: TeamState, b: TeamState): TeamState {
 }
 
 // ---------------------------------------------------------------------------
-// The table
+// Labels and CSV cells (the table itself: src/lib/supervisor/team-view.ts; CSV: team-csv.ts)
 
-export type CellState = 'complete' | 'updated' | 'in-progress' | 'not-started' | 'overdue' | 'not-reported';
+export type CellState = 'complete' | 'updated' | 'in-progress' | 'not-started';
 
-export interface TeamCell {
-  moduleId: string;
-  state: CellState;
-  best?: number;
-  /** Completed on, or passed on, YYYY-MM-DD. */
-  on?: string;
-}
-
-export interface TeamRow {
-  learnerId: string;
-  learner: string;
-  issued: string;
-  course: string;
-  due?: string;
-  /** Modules the record reports as complete (or complete in an older edition), of those shown. */
-  complete: number;
-  overdue: boolean;
-  cells: TeamCell[];
-}
-
-export type StatusFilter = 'all' | 'complete' | 'incomplete' | 'overdue';
-export type SortKey = 'name' | 'progress' | 'issued' | 'due';
-
-export interface TableOptions {
-  /** Module ids to show as columns, in order (a path's modules, or every module). */
-  moduleIds: string[];
-  today: string;
-  status?: StatusFilter;
-  sort?: SortKey;
-  descending?: boolean;
-}
-
-export function teamRows(team: TeamState, options: TableOptions): TeamRow[] {
-  const rows = team.records.map((record) => toRow(record, options.moduleIds, options.today));
-  const status = options.status ?? 'all';
-  const filtered = rows.filter((row) => {
-    if (status === 'complete') return row.complete === options.moduleIds.length;
-    if (status === 'incomplete') return row.complete < options.moduleIds.length;
-    if (status === 'overdue') return row.overdue;
-    return true;
-  });
-  const compare = COMPARE[options.sort ?? 'name'];
-  const sorted = filtered.sort((a, b) => compare(a, b) || a.learner.localeCompare(b.learner) || a.learnerId.localeCompare(b.learnerId));
-  return options.descending ? sorted.reverse() : sorted;
-}
-
-const COMPARE: Record<SortKey, (a: TeamRow, b: TeamRow) => number> = {
-  name: (a, b) => a.learner.localeCompare(b.learner, undefined, { sensitivity: 'base' }),
-  progress: (a, b) => a.complete - b.complete,
-  issued: (a, b) => a.issued.localeCompare(b.issued),
-  // No due date sorts after every due date.
-  due: (a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'),
-};
-
-function toRow(record: CompletionRecord, moduleIds: string[], today: string): TeamRow {
-  const byId = new Map<string, RecordModule>(record.modules.map((m) => [m.id, m]));
-  const due = record.assignment?.due;
-  const assigned = new Set(record.assignment ? record.modules.map((m) => m.id) : []);
-  const cells = moduleIds.map((moduleId): TeamCell => {
-    const entry = byId.get(moduleId);
-    if (!entry) return { moduleId, state: 'not-reported' };
-    const done = entry.status === 'complete' || entry.status === 'updated';
-    const late = assigned.has(moduleId) && dueState(due, today, done) === 'overdue';
-    return {
-      moduleId,
-      state: late ? 'overdue' : entry.status,
-      ...(entry.best !== undefined ? { best: entry.best } : {}),
-      ...(entry.completedOn ?? entry.passedOn ? { on: entry.completedOn ?? entry.passedOn } : {}),
-    };
-  });
-  return {
-    learnerId: record.learnerId,
-    learner: record.learner,
-    issued: record.issued,
-    course: record.course,
-    ...(due ? { due } : {}),
-    complete: cells.filter((c) => c.state === 'complete' || c.state === 'updated').length,
-    overdue: cells.some((c) => c.state === 'overdue'),
-    cells,
-  };
-}
-
+/** A record's module status in words, as the certificate shows it. */
 export const CELL_LABELS: Record<CellState, string> = {
   complete: 'Complete',
   updated: 'Complete (earlier edition)',
   'in-progress': 'In progress',
   'not-started': 'Not started',
-  overdue: 'Overdue',
-  'not-reported': 'Not in record',
 };
 
 // ---------------------------------------------------------------------------
 // CSV
 
 /**
- * One line per person and module, so the file sorts and filters well in a spreadsheet.
- * Cells are quoted, and any cell a spreadsheet would run as a formula (= + - @ or a tab/CR at
+ * A CSV cell: quoted, and any cell a spreadsheet would run as a formula (= + - @ or a tab/CR at
  * the start) is prefixed with an apostrophe: imported names are data, never formulas.
  */
-export function teamCsv(rows: TeamRow[], moduleTitles: ReadonlyMap<string, string>): string {
-  const header = ['Learner', 'Module', 'Module id', 'Status', 'Best score (%)', 'Date', 'Due', 'Record made', 'Course version'];
-  const lines = [header];
-  for (const row of rows) {
-    for (const cell of row.cells) {
-      lines.push([
-        row.learner,
-        moduleTitles.get(cell.moduleId) ?? cell.moduleId,
-        cell.moduleId,
-        CELL_LABELS[cell.state],
-        cell.best === undefined ? '' : String(cell.best),
-        cell.on ?? '',
-        row.due ?? '',
-        row.issued.slice(0, 10),
-        row.course,
-      ]);
-    }
-  }
-  return lines.map((line) => line.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
 export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return `"${safe.replace(/"/g, '""')}"`;
