@@ -1,6 +1,6 @@
 /**
  * Every referral a lesson or check item points to exists: a mention of 988, the person in
- * charge, the school counselor, the behaviour policy… has its entry in content/resources.yaml
+ * charge, the school counselor, the behavior policy… has its entry in content/resources.yaml
  * or its field in content/site.yaml. A failure names the lesson line and the entry to restore.
  */
 import { describe, expect, test } from 'vitest';

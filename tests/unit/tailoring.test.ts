@@ -159,7 +159,7 @@ describe('placeholders', () => {
       'content/site.yaml emergencyProcedure',
       'content/site.yaml personInCharge',
       'content/site.yaml safetyContact',
-      'content/site.yaml behaviourPolicy',
+      'content/site.yaml behaviorPolicy',
       'content/resources.yaml [1]',
       'content/resources.yaml [2]',
     ]);
@@ -169,7 +169,7 @@ describe('placeholders', () => {
   test('a tailored site has no placeholders', () => {
     const site = {
       libraryName: 'Riverside Public Library', shortName: 'Crosswalk', contact: { name: 'Sam Lee', how: 'training@riverside.example' }, emergencyProcedure: 'Call 911, then the duty manager on 4410.', parts: [],
-      personInCharge: 'The duty manager, on extension 4410 or radio channel 2.', safetyContact: 'Building security, extension 4999.', behaviourPolicy: 'The code of conduct is in the staff handbook; incidents go in the incident log at the main desk.',
+      personInCharge: 'The duty manager, on extension 4410 or radio channel 2.', safetyContact: 'Building security, extension 4999.', behaviorPolicy: 'The code of conduct is in the staff handbook; incidents go in the incident log at the main desk.',
     };
     expect(findPlaceholders(site, [resource({})])).toEqual([]);
   });
@@ -177,7 +177,7 @@ describe('placeholders', () => {
   test('the safety fields lessons send staff to are listed when missing or still placeholder text, saying which', () => {
     const site = {
       libraryName: 'Riverside Public Library', shortName: 'Crosswalk', contact: { name: 'Sam Lee', how: 'training@riverside.example' }, emergencyProcedure: 'Call 911, then the duty manager on 4410.', parts: [],
-      personInCharge: 'Placeholder: replace with who is in charge.', behaviourPolicy: 'The code of conduct is in the staff handbook.',
+      personInCharge: 'Placeholder: replace with who is in charge.', behaviorPolicy: 'The code of conduct is in the staff handbook.',
     };
     expect(unsetSafetyFields(site)).toEqual(['personInCharge', 'safetyContact']);
     const notices = findPlaceholders(site, []);

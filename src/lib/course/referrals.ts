@@ -33,7 +33,7 @@ export const REFERRAL_PHRASES: readonly ReferralPhrase[] = [
   { what: 'the person in charge', pattern: /\bperson in charge\b/i, target: { resource: 'person-in-charge' } },
   { what: 'security', pattern: /\bsecurity\b(?! of)/i, target: { resource: 'safety-contact' } },
   { what: "the library's emergency procedure", pattern: /\bemergency procedures?\b/i, target: { siteField: 'emergencyProcedure' } },
-  { what: "the library's behaviour policy", pattern: /\bbehaviou?r polic(?:y|ies)\b|\bcode of conduct\b|\bconduct rules\b/i, target: { siteField: 'behaviourPolicy' } },
+  { what: "the library's behavior policy", pattern: /\bbehaviou?r polic(?:y|ies)\b|\bcode of conduct\b|\bconduct rules\b/i, target: { siteField: 'behaviorPolicy' } },
 ];
 
 /** The phrases in `text` that send staff to a referral. */

@@ -133,8 +133,8 @@ export const siteSchema = z.strictObject({
   personInCharge: text.optional(),
   /** Who handles security or safety (a security officer, campus security, or who the procedure names). */
   safetyContact: text.optional(),
-  /** Where the behaviour policy is, who can ban a patron, and how an incident, threat or ban is recorded. */
-  behaviourPolicy: text.optional(),
+  /** Where the behavior policy is, who can ban a patron, and how an incident, threat or ban is recorded. */
+  behaviorPolicy: text.optional(),
   /** Optional logo: a file under public/, named from there (`library-logo.svg`). Never a web address. */
   logo: text.optional(),
   /** What the logo says, for screen readers; "" when it only repeats the library name beside it. */

@@ -196,7 +196,7 @@ export function sitePlaceholders(site: Pick<SiteData, 'libraryName' | 'contact' 
 export const SAFETY_FIELDS = {
   personInCharge: 'who is in charge on each shift and how to reach them',
   safetyContact: 'who handles security or safety and how to reach them',
-  behaviourPolicy: 'where the behaviour policy is and how incidents, threats and bans are recorded',
+  behaviorPolicy: 'where the behavior policy is and how incidents, threats and bans are recorded',
 } as const satisfies Partial<Record<keyof SiteData, string>>;
 
 export type SafetyField = keyof typeof SAFETY_FIELDS;
