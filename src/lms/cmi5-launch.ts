@@ -21,7 +21,7 @@ import { loadStoredProgress, packProgress } from '../lib/learner/packed-storage'
 import { emptyProgress, type ProgressState } from '../lib/learner/progress';
 import { pathOutcome, safeLocation } from '../lib/lms/scorm';
 import { cmi5Statement, readLaunchData, readLaunchParams, statementsForProgress, type Cmi5Statement, type Cmi5Verb, type LaunchData, type LaunchParams } from '../lib/lms/cmi5';
-import { bridgeStorage, PROGRESS_KEY } from './launch';
+import { bridgeStorage, onFramePage, PROGRESS_KEY } from './launch';
 import type { LaunchConfig } from './launch-config';
 import type { LmsBridge } from '../stores/storage';
 
@@ -220,20 +220,10 @@ export async function launchCmi5(config: LaunchConfig, ui: { say: (text: string,
   // Where the learner is, so the next launch resumes there (as SCORM's location does).
   const frame = document.querySelector<HTMLIFrameElement>('[data-lms-frame]')!;
   const root = new URL('../', location.href);
-  frame.addEventListener('load', () => {
-    try {
-      const here = new URL(frame.contentWindow!.location.href);
-      if (here.origin !== root.origin || !here.pathname.startsWith(root.pathname)) return;
-      let relative = here.pathname.slice(root.pathname.length);
-      if (relative === '' || relative.endsWith('/')) relative += 'index.html';
-      const page = safeLocation(relative + here.hash);
-      if (page && page !== position && recording) {
-        position = page;
-        void lrs.putState(LOCATION_STATE_ID, page);
-      }
-    } catch {
-      // A page outside the package: nothing to record.
-    }
+  onFramePage(frame, root, (page) => {
+    if (page === position || !recording) return;
+    position = page;
+    void lrs.putState(LOCATION_STATE_ID, page);
   });
 
   say(

@@ -229,20 +229,10 @@ export function launch(): void {
   (window as Window & { crosswalkLms?: LmsBridge }).crosswalkLms = { storage };
 
   // Where the learner is, so the next launch resumes there.
-  frame.addEventListener('load', () => {
-    try {
-      const here = new URL(frame.contentWindow!.location.href);
-      if (here.origin !== root.origin || !here.pathname.startsWith(root.pathname)) return;
-      let relative = here.pathname.slice(root.pathname.length);
-      if (relative === '' || relative.endsWith('/')) relative += 'index.html';
-      const page = safeLocation(relative + here.hash);
-      if (page && page !== position) {
-        position = page;
-        lms.set(locationElement, page);
-      }
-    } catch {
-      // A page outside the package: nothing to record.
-    }
+  onFramePage(frame, root, (page) => {
+    if (page === position) return;
+    position = page;
+    lms.set(locationElement, page);
   });
 
   const finish = () => {
@@ -261,4 +251,25 @@ export function launch(): void {
     !decoded.ok,
   );
   show(position || config.start);
+}
+
+/**
+ * Calls `onPage` with the package-relative location of every course page the frame loads
+ * ("modules/x/index.html#section"), for the next launch to resume there. Pages outside the
+ * package, and locations safeLocation refuses, are passed over. Shared by the SCORM and cmi5
+ * launches.
+ */
+export function onFramePage(frame: HTMLIFrameElement, root: URL, onPage: (page: string) => void): void {
+  frame.addEventListener('load', () => {
+    try {
+      const here = new URL(frame.contentWindow!.location.href);
+      if (here.origin !== root.origin || !here.pathname.startsWith(root.pathname)) return;
+      let relative = here.pathname.slice(root.pathname.length);
+      if (relative === '' || relative.endsWith('/')) relative += 'index.html';
+      const page = safeLocation(relative + here.hash);
+      if (page) onPage(page);
+    } catch {
+      // A page outside the package (another origin): nothing to record.
+    }
+  });
 }

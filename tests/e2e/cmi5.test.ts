@@ -12,7 +12,6 @@
  * (independent of our code), and the cmi5 rules the spec sets for statements are checked here.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,11 +22,10 @@ import { XMLParser } from 'fast-xml-parser';
 import type { Frame, Page } from 'playwright-core';
 import learningLockerValidation from '@learninglocker/xapi-validation';
 import { CHECK_READY, markLessonRead, openPage, report, useBrowser } from './browser';
-import { PROJECT_ROOT } from './site';
+import { exportPackage } from './export-package';
 import { contentType } from './static-server';
 import { CMI5_CATEGORY, CMI5_VERBS, MOVEON_CATEGORY, SESSION_EXTENSION } from '../../src/lib/lms/cmi5';
 
-const FIXTURE = 'tests/fixtures/mini-course';
 const WAIT = { timeout: 15_000 };
 const REGISTRATION = '6f1c2b7a-9d3e-4c5b-8a1f-0e2d3c4b5a69';
 const ACTOR = { objectType: 'Agent', name: 'Learner One', account: { homePage: 'https://lms.example.org', name: 'learner-1' } };
@@ -60,19 +58,7 @@ const validate = (statement: unknown): string[] => {
   return v(statement).map((w) => `${w.path.join('.')}: ${w.message ?? JSON.stringify(w)}`);
 };
 
-function exportPackage(out: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['src/node/export-cmi5-cli.mjs', '--path', 'new-hire', '--out', out], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, CROSSWALK_COURSE_DIR: FIXTURE },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (c) => (output += c));
-    child.stderr.on('data', (c) => (output += c));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`export:cmi5 failed (exit ${code}):\n${output}`))));
-  });
-}
+const exportCmi5 = (out: string) => exportPackage('src/node/export-cmi5-cli.mjs', ['--path', 'new-hire', '--out', out], 'export:cmi5');
 
 /** What the LMS writes before each launch (cmi5 10.2.1), with a fresh session id. */
 function writeLaunchData(launchMode: 'Normal' | 'Browse') {
@@ -150,7 +136,7 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'crosswalk-cmi5-e2e-'));
   pkgDir = path.join(work, 'pkg');
   const zip = path.join(work, 'cmi5.zip');
-  await exportPackage(zip);
+  await exportCmi5(zip);
   for (const [name, data] of Object.entries(unzipSync(readFileSync(zip)))) {
     if (name.endsWith('/')) continue;
     mkdirSync(path.dirname(path.join(pkgDir, name)), { recursive: true });

@@ -16,7 +16,6 @@
  * path is complete and passed.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,6 +23,7 @@ import { unzipSync } from 'fflate';
 import type { Frame, Page } from 'playwright-core';
 import { CHECK_READY, markLessonRead, openPage, report, useBrowser, watchPage, axe } from './browser';
 import { PROJECT_ROOT } from './site';
+import { exportPackage } from './export-package';
 import { startStaticServer, type StaticServer } from './static-server';
 import { decodeSuspendData, type SuspendModule } from '../../src/lib/lms/suspend-data';
 import { buildCourse, everyQuestion } from '../../src/lib/course/course';
@@ -49,19 +49,8 @@ function masteryFromManifest(version: Version, manifest: string): string {
   return /satisfiedByMeasure="true"[^>]*>\s*<imsss:minNormalizedMeasure>([^<]*)</.exec(manifest)?.[1] ?? '';
 }
 
-function exportPackage(version: Version, out: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['src/node/export-scorm-cli.mjs', '--path', 'new-hire', '--version', version, '--out', out], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, CROSSWALK_COURSE_DIR: FIXTURE },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (c) => (output += c));
-    child.stderr.on('data', (c) => (output += c));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`export:scorm ${version} failed (exit ${code}):\n${output}`))));
-  });
-}
+const exportScorm = (version: Version, out: string) =>
+  exportPackage('src/node/export-scorm-cli.mjs', ['--path', 'new-hire', '--version', version, '--out', out], `export:scorm ${version}`);
 
 function unzipTo(zip: string, dir: string): Record<string, Uint8Array> {
   const entries = unzipSync(readFileSync(zip));
@@ -156,7 +145,7 @@ beforeAll(async () => {
   // One after the other: the two builds share the project's .astro folder.
   for (const version of VERSIONS) {
     const zip = path.join(work, `scorm-${version}.zip`);
-    await exportPackage(version, zip);
+    await exportScorm(version, zip);
     const entries = unzipTo(zip, path.join(work, 'site', `pkg-${version}`));
     packages[version] = { entries, mastery: masteryFromManifest(version, Buffer.from(entries['imsmanifest.xml']!).toString('utf8')) };
   }
