@@ -136,6 +136,9 @@ test('journal notes, assignments and team imports saved in two tabs at once are 
           course: 'c1',
           modules: [{ id: 'beta', status: 'complete', lessonsRead: 1, lessonsTotal: 1, best: 100 }],
         };
+        // Once the team has data, the import form is folded away (issue 18): open it.
+        const fold = page.locator('.team-import__details');
+        if ((await fold.count()) > 0 && !(await fold.evaluate((d) => (d as HTMLDetailsElement).open))) await fold.locator('summary').click();
         await page.getByLabel('Or paste record codes').fill(recordCode(record));
       }),
     );
