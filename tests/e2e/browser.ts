@@ -286,3 +286,10 @@ export function useBrowser(): () => Browser {
 export function report(where: string, problems: string[]): string {
   return `${where}: ${problems.length} problem(s)\n\n${problems.map((p) => `• ${p}`).join('\n\n')}\n`;
 }
+
+/**
+ * A watch's problems less a script chunk aborted because the test navigated or closed the page
+ * while the browser was still fetching it (pages load their parts when idle): that is the
+ * test's doing, not the page's. Any other failure, of a script or anything else, still counts.
+ */
+export const withoutAbortedScripts = (problems: string[]) => problems.filter((p) => !/^request failed: GET \S+\.js \[script\]: net::ERR_ABORTED$/.test(p));

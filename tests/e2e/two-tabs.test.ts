@@ -10,7 +10,7 @@
  */
 import { expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, watchPage, useBrowser } from './browser';
+import { openPage, watchPage, useBrowser, withoutAbortedScripts } from './browser';
 import { pack } from '../../src/lib/encoding/link-codec';
 import { recordCode, type CompletionRecord } from '../../src/lib/supervisor/record';
 
@@ -50,11 +50,6 @@ async function clickTogether(pages: Page[], selector: string, text: string): Pro
 /** Lets the pages finish loading before they are left. */
 const quiet = (pages: Page[]) => Promise.all(pages.map((page) => page.waitForLoadState('networkidle')));
 
-/**
- * What the page watch found, less a chunk aborted because the test moved on while the page was
- * still fetching it (scripts load when the browser is idle): that is the test's doing.
- */
-const realProblems = (problems: string[]) => problems.filter((p) => !/^request failed: GET \S+\.js \[script\]: net::ERR_ABORTED$/.test(p));
 
 /** What storage holds under a key, as seen from a tab. */
 const storedIn = (page: Page, key: string) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null') as Record<string, unknown> | null, key);
@@ -165,7 +160,7 @@ test('journal notes, assignments and team imports saved in two tabs at once are 
   await quiet(pages);
   // "At once": the two clicks of each round ran within a few milliseconds of each other.
   expect(Math.max(...spreads)).toBeLessThan(50);
-  for (const watch of watches) expect(realProblems(watch.problems())).toEqual([]);
+  for (const watch of watches) expect(withoutAbortedScripts(watch.problems())).toEqual([]);
   await context.close();
 });
 
@@ -203,6 +198,6 @@ test('profiles added in two tabs at once are all kept, and both tabs list them',
   }
   await quiet(pages);
   expect(Math.max(...spreads)).toBeLessThan(50);
-  for (const watch of watches) expect(realProblems(watch.problems())).toEqual([]);
+  for (const watch of watches) expect(withoutAbortedScripts(watch.problems())).toEqual([]);
   await context.close();
 });
