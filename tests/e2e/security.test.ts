@@ -2,7 +2,7 @@
  * The security and privacy gates (issue 9), on the built output of both variants:
  *  - every page carries a Content-Security-Policy: default-src 'self', object-src 'none',
  *    base-uri 'self', scripts and styles by hash, never 'unsafe-eval' or 'unsafe-inline';
- *  - every link, image, script and form target is relative, https:, mailto: or tel:;
+ *  - every link, image, script and form target is relative, https:, mailto:, tel: or sms: (text lines);
  *  - no absolute URL to another site anywhere in the output except as the target (or visible
  *    text) of a link that a content file asked for;
  *  - "Erase my data" on My progress leaves no key of ours in localStorage or sessionStorage.
@@ -82,7 +82,7 @@ describe.each([VARIANTS.real, VARIANTS.subpath] as Variant[])('$label', (variant
     expect(pages.length).toBeGreaterThan(3);
   });
 
-  test('every link, image, script and form target is relative, https:, mailto: or tel:', () => {
+  test('every link, image, script and form target is relative, https:, mailto:, tel: or sms:', () => {
     const problems: string[] = [];
     let checked = 0;
     for (const page of pages) {

@@ -54,7 +54,7 @@ export const frameworkSchema = z.strictObject({
 });
 
 // ---------------------------------------------------------------------------
-/** A link target from content: relative, https:, mailto: or tel: (src/lib/encoding/safe-url.ts says why). */
+/** A link target from content: relative, https:, mailto:, tel: or sms: (src/lib/encoding/safe-url.ts says why). */
 export const linkUrl = z.string().superRefine((url, ctx) => {
   const reason = unsafeLinkReason(url);
   if (reason) ctx.addIssue({ code: 'custom', message: `"${url}" ${reason}` });

@@ -1,11 +1,11 @@
 /**
  * Which URLs content and imported data may put into a link. A course about privacy must not
  * let a content file (or a file someone imports) smuggle in `javascript:`, `data:` or a
- * plain-http address: a link is relative to the course, https:, mailto: or tel:.
+ * plain-http address: a link is relative to the course, https:, mailto:, tel: or sms:.
  */
 
 /** Schemes a link may use. Anything else with a scheme is refused. */
-export const SAFE_LINK_SCHEMES = ['https:', 'mailto:', 'tel:'] as const;
+export const SAFE_LINK_SCHEMES = ['https:', 'mailto:', 'tel:', 'sms:'] as const;
 
 /** Why `url` may not be a link target, or undefined when it may. */
 export function unsafeLinkReason(url: string): string | undefined {
@@ -24,7 +24,7 @@ export function unsafeLinkReason(url: string): string | undefined {
   if (!(SAFE_LINK_SCHEMES as readonly string[]).includes(lower)) {
     return lower === 'http:'
       ? 'uses http:, which is not encrypted: use https://'
-      : `uses the scheme "${scheme}:"; only relative links, https:, mailto: and tel: are allowed`;
+      : `uses the scheme "${scheme}:"; only relative links, https:, mailto:, tel: and sms: are allowed`;
   }
   if (lower === 'https:') {
     try {
