@@ -240,6 +240,12 @@ const PREFIX = 0.85;
 const MAX_FUZZY_WORDS = 2;
 /** How much a synonym's match counts against the word typed. */
 const SYNONYM = 0.75;
+/**
+ * How much a document gains when the query covers its whole title: of "Peer specialist",
+ * "Certified peer specialist" and "A peer specialist in the library", which all hold the words
+ * of "what is a peer specialist", the first is the one that is about exactly that.
+ */
+const TITLE_FIT = 0.3;
 
 /** One query word and the vocabulary words that stand for it, with how much each counts. */
 interface Slot {
@@ -264,6 +270,8 @@ export class Searcher {
   private readonly idf: Float64Array;
   /** Synonym groups as index words: group → member → its words. */
   private readonly synonyms: string[][][];
+  /** Each document's title as index words, for TITLE_FIT. */
+  private readonly titleWords: string[][];
   /** Documents of each synonym phrase, found once: the index never changes. */
   private readonly phraseCache = new Map<string, Map<number, { value: number; term: string; idf: number }>>();
 
@@ -282,6 +290,7 @@ export class Searcher {
     });
     this.idf = Float64Array.from(this.postings, (list) => Math.log(1 + file.docs.length / Math.max(1, list.length)));
     this.words = file.vocab;
+    this.titleWords = this.docs.map((doc) => [...new Set(terms(doc.t))]);
     this.position = new Map(this.words.map((w, i) => [w, i]));
     this.synonyms = (file.syn ?? []).map((group) => group.map((member) => terms(member)).filter((t) => t.length > 0));
     this.fuse = new Fuse(this.words, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 }, Fuse.parseIndex<string>(vocabularyIndex(file.vocab) as Parameters<typeof Fuse.parseIndex>[0]));
@@ -384,6 +393,13 @@ export class Searcher {
     return hits;
   }
 
+  /** 1, up to 1 + TITLE_FIT as the matched words cover more of the document's title. */
+  private titleFit(doc: number, matched: ReadonlySet<string>): number {
+    const title = this.titleWords[doc]!;
+    if (title.length === 0) return 1;
+    return 1 + (TITLE_FIT * title.filter((word) => matched.has(word)).length) / title.length;
+  }
+
   search(query: string, limit = 10): SearchHit[] {
     const words = [...new Set(terms(query))];
     if (words.length === 0) return [];
@@ -417,7 +433,7 @@ export class Searcher {
     // ordinary ones: coverage is weighed by how telling each word is.
     const coverage = (covered: number) => (covered / totalWeight) ** 2;
     return [...scores]
-      .map(([doc, s]) => ({ doc: this.docs[doc]!, score: s.score * coverage(s.covered), matched: [...s.matched] }))
+      .map(([doc, s]) => ({ doc: this.docs[doc]!, score: s.score * coverage(s.covered) * this.titleFit(doc, s.matched), matched: [...s.matched] }))
       .sort((a, b) => b.score - a.score || a.doc.t.localeCompare(b.doc.t))
       .slice(0, limit);
   }
