@@ -241,6 +241,13 @@ const MAX_FUZZY_WORDS = 2;
 /** How much a synonym's match counts against the word typed. */
 const SYNONYM = 0.75;
 /**
+ * Words the whole course uses ("patron", "library", "staff"): in more than COMMON_SHARE of the
+ * documents. They count at COMMON of their rarity, so "how much should I promise a patron" is
+ * about promises, not about the many sections with "patron" in their heading.
+ */
+const COMMON_SHARE = 0.15;
+const COMMON = 0.2;
+/**
  * How much a document gains when the query covers its whole title: of "Peer specialist",
  * "Certified peer specialist" and "A peer specialist in the library", which all hold the words
  * of "what is a peer specialist", the first is the one that is about exactly that.
@@ -288,7 +295,10 @@ export class Searcher {
       });
       return decoded;
     });
-    this.idf = Float64Array.from(this.postings, (list) => Math.log(1 + file.docs.length / Math.max(1, list.length)));
+    this.idf = Float64Array.from(this.postings, (list) => {
+      const idf = Math.log(1 + file.docs.length / Math.max(1, list.length));
+      return list.length / file.docs.length > COMMON_SHARE ? idf * COMMON : idf;
+    });
     this.words = file.vocab;
     this.titleWords = this.docs.map((doc) => [...new Set(terms(doc.t))]);
     this.position = new Map(this.words.map((w, i) => [w, i]));
