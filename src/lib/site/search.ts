@@ -240,6 +240,8 @@ const PREFIX = 0.85;
 const MAX_FUZZY_WORDS = 2;
 /** How much a synonym's match counts against the word typed. */
 const SYNONYM = 0.75;
+/** How much of its lesson's score a section inherits. */
+const LESSON_SHARE = 0.3;
 /**
  * Words the whole course uses ("patron", "library", "staff"): in more than COMMON_SHARE of the
  * documents. They count at COMMON of their rarity, so "how much should I promise a patron" is
@@ -277,6 +279,8 @@ export class Searcher {
   private readonly idf: Float64Array;
   /** Synonym groups as index words: group → member → its words. */
   private readonly synonyms: string[][][];
+  /** Each section's lesson document (-1 for other kinds), for LESSON_SHARE. */
+  private readonly lessonOf: Int32Array;
   /** Each document's title as index words, for TITLE_FIT. */
   private readonly titleWords: string[][];
   /** Documents of each synonym phrase, found once: the index never changes. */
@@ -301,6 +305,12 @@ export class Searcher {
     });
     this.words = file.vocab;
     this.titleWords = this.docs.map((doc) => [...new Set(terms(doc.t))]);
+    let lesson = -1;
+    this.lessonOf = Int32Array.from(this.docs, (doc, n) => {
+      if (doc.k === 'lesson') lesson = n;
+      else if (doc.k !== 'section') lesson = -1;
+      return doc.k === 'section' && lesson >= 0 && doc.h.startsWith(this.docs[lesson]!.h) ? lesson : -1;
+    });
     this.position = new Map(this.words.map((w, i) => [w, i]));
     this.synonyms = (file.syn ?? []).map((group) => group.map((member) => terms(member)).filter((t) => t.length > 0));
     this.fuse = new Fuse(this.words, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 }, Fuse.parseIndex<string>(vocabularyIndex(file.vocab) as Parameters<typeof Fuse.parseIndex>[0]));
@@ -442,8 +452,16 @@ export class Searcher {
     // A document that answers the telling words of the question beats one that shares many
     // ordinary ones: coverage is weighed by how telling each word is.
     const coverage = (covered: number) => (covered / totalWeight) ** 2;
+    const ranked = new Map([...scores].map(([doc, s]) => [doc, s.score * coverage(s.covered) * this.titleFit(doc, s.matched)]));
+    // A section inherits part of its lesson's score: the lesson's title and opening say what
+    // all of its sections are about, and the index keeps only a section's own key words.
+    const own = new Map(ranked);
+    for (const [doc] of scores) {
+      const lesson = this.lessonOf[doc]!;
+      if (lesson >= 0) ranked.set(doc, ranked.get(doc)! + LESSON_SHARE * (own.get(lesson) ?? 0));
+    }
     return [...scores]
-      .map(([doc, s]) => ({ doc: this.docs[doc]!, score: s.score * coverage(s.covered) * this.titleFit(doc, s.matched), matched: [...s.matched] }))
+      .map(([doc, s]) => ({ doc: this.docs[doc]!, score: ranked.get(doc)!, matched: [...s.matched] }))
       .sort((a, b) => b.score - a.score || a.doc.t.localeCompare(b.doc.t))
       .slice(0, limit);
   }
