@@ -79,7 +79,7 @@ export interface SearchIndexFile {
  */
 const STOP = new Set(
   [
-    'a an and are as at be but by can do does for from has have he her his how i if in into is it its me my no not of on or our she so than that the their them then there these they this to too up us was we were what when where which who why will with you your yours also may more most one other some such just very would could should about after all any been before both each few own same only over under again further once here out off',
+    'a an and are as at be but by can do does for from has have he her his how i if in into is it its me my no not of on or our she so than that the their them then there these they this to too up us was we were what when where which who why will with you your yours also may more most one other some such just very would could should about after all any been before both each few own same only over under again further once here off',
     // Question and desk filler.
     'am im ive dont doesnt cant isnt someone somebody something anyone anybody people get got go going want wants wanted thing things way really ok okay please know let lot much many still',
   ]
