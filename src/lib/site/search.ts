@@ -92,9 +92,20 @@ function fold(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
+/**
+ * Irregular past forms Porter's stemmer leaves apart from their verb: "told" should meet "tell",
+ * "chose" "choose", "felt" "feel". Common desk verbs only.
+ */
+const IRREGULAR: Record<string, string> = {
+  told: 'tell', said: 'say', chose: 'choose', chosen: 'choose', made: 'make', thought: 'think', felt: 'feel', kept: 'keep',
+  found: 'find', brought: 'bring', taught: 'teach', spoke: 'speak', spoken: 'speak', wrote: 'write', written: 'write',
+  gave: 'give', given: 'give', took: 'take', taken: 'take', knew: 'know', known: 'know', heard: 'hear', sent: 'send',
+  lost: 'lose', meant: 'mean', left: 'leave', understood: 'understand', sought: 'seek', bought: 'buy', paid: 'pay',
+};
+
 /** Porter's stemmer (the `stemmer` package): "suicidal" and "suicide" meet at "suicid". */
 export function stem(word: string): string {
-  return /^[0-9]+$/.test(word) ? word : porter(word);
+  return /^[0-9]+$/.test(word) ? word : porter(IRREGULAR[word] ?? word);
 }
 
 const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5', vi: '6', vii: '7', viii: '8', ix: '9', x: '10' };
