@@ -11,7 +11,7 @@ export const DESK_QUESTION_TARGET = 0.95;
  * What CI holds: the share reached without tuning to single questions (see the fixture's
  * comment). Below the target: raise it as search gets better, never lower it to pass.
  */
-export const DESK_QUESTION_FLOOR = 0.8;
+export const DESK_QUESTION_FLOOR = 0.92;
 
 export function deskQuestionShare(searcher: Searcher, questions: readonly [string, string[]][] = DESK_QUESTIONS): { share: number; hits: number; misses: string[] } {
   const misses: string[] = [];

@@ -34,7 +34,7 @@ export function searchSources(course: Course): SearchSource[] {
     sources.push({ kind: 'reference', title: ref.short, context: 'References', href: `references/#ref-${ref.key}`, body: ref.apa.replace(/\*/g, '') });
   }
   for (const resource of course.resources) {
-    sources.push({ kind: 'resource', title: resource.name, context: 'Help and referrals', href: `resources/#${resource.id}`, lead: resource.helpsWith, body: [resource.contact, resource.hours, resource.note ?? ''].join(' ') });
+    sources.push({ kind: 'resource', title: resource.name, context: 'Help and referrals', href: `resources/#${resource.id}`, lead: `${resource.helpsWith} ${resource.contact}`, body: [resource.hours, resource.note ?? ''].join(' ') });
   }
   return sources;
 }

@@ -79,9 +79,9 @@ export interface SearchIndexFile {
  */
 const STOP = new Set(
   [
-    'a an and are as at be but by can do does for from has have he her his how i if in into is it its me my no not of on or our she so than that the their them then there these they this to too up us was we were what when where which who why will with you your yours also may more most one other some such just very would could should about after all any been before both each few own same only over under again further once here out off',
+    'a an and are as at be but by can do does for from has have he her his how i if in into is it its me my no not of on or our she so than that the their them then there these they this to too up us was we were what when where which who why will with you your yours also may more most one other some such just very would could should about after all any been before both each few own same only over under again further once here off',
     // Question and desk filler.
-    'am im ive dont doesnt cant isnt someone somebody something anyone anybody people get got go going want wants wanted need needs thing things way really ok okay please know let lot much many still',
+    'am im ive dont doesnt cant isnt someone somebody something anyone anybody people get got go going want wants wanted thing things way really ok okay please know let lot much many still',
   ]
     .join(' ')
     .split(' '),
@@ -92,9 +92,20 @@ function fold(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
+/**
+ * Irregular past forms Porter's stemmer leaves apart from their verb: "told" should meet "tell",
+ * "chose" "choose", "felt" "feel". Common desk verbs only.
+ */
+const IRREGULAR: Record<string, string> = {
+  told: 'tell', said: 'say', chose: 'choose', chosen: 'choose', made: 'make', thought: 'think', felt: 'feel', kept: 'keep',
+  found: 'find', brought: 'bring', taught: 'teach', spoke: 'speak', spoken: 'speak', wrote: 'write', written: 'write',
+  gave: 'give', given: 'give', took: 'take', taken: 'take', knew: 'know', known: 'know', heard: 'hear', sent: 'send',
+  lost: 'lose', meant: 'mean', left: 'leave', understood: 'understand', sought: 'seek', bought: 'buy', paid: 'pay',
+};
+
 /** Porter's stemmer (the `stemmer` package): "suicidal" and "suicide" meet at "suicid". */
 export function stem(word: string): string {
-  return /^[0-9]+$/.test(word) ? word : porter(word);
+  return /^[0-9]+$/.test(word) ? word : porter(IRREGULAR[word] ?? word);
 }
 
 const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5', vi: '6', vii: '7', viii: '8', ix: '9', x: '10' };
@@ -240,6 +251,21 @@ const PREFIX = 0.85;
 const MAX_FUZZY_WORDS = 2;
 /** How much a synonym's match counts against the word typed. */
 const SYNONYM = 0.75;
+/** How much of its lesson's score a section inherits. */
+const LESSON_SHARE = 0.3;
+/**
+ * Words the whole course uses ("patron", "library", "staff"): in more than COMMON_SHARE of the
+ * documents. They count at COMMON of their rarity, so "how much should I promise a patron" is
+ * about promises, not about the many sections with "patron" in their heading.
+ */
+const COMMON_SHARE = 0.15;
+const COMMON = 0.2;
+/**
+ * How much a document gains when the query covers its whole title: of "Peer specialist",
+ * "Certified peer specialist" and "A peer specialist in the library", which all hold the words
+ * of "what is a peer specialist", the first is the one that is about exactly that.
+ */
+const TITLE_FIT = 0.3;
 
 /** One query word and the vocabulary words that stand for it, with how much each counts. */
 interface Slot {
@@ -264,6 +290,10 @@ export class Searcher {
   private readonly idf: Float64Array;
   /** Synonym groups as index words: group → member → its words. */
   private readonly synonyms: string[][][];
+  /** Each section's lesson document (-1 for other kinds), for LESSON_SHARE. */
+  private readonly lessonOf: Int32Array;
+  /** Each document's title as index words, for TITLE_FIT. */
+  private readonly titleWords: string[][];
   /** Documents of each synonym phrase, found once: the index never changes. */
   private readonly phraseCache = new Map<string, Map<number, { value: number; term: string; idf: number }>>();
 
@@ -280,8 +310,18 @@ export class Searcher {
       });
       return decoded;
     });
-    this.idf = Float64Array.from(this.postings, (list) => Math.log(1 + file.docs.length / Math.max(1, list.length)));
+    this.idf = Float64Array.from(this.postings, (list) => {
+      const idf = Math.log(1 + file.docs.length / Math.max(1, list.length));
+      return list.length / file.docs.length > COMMON_SHARE ? idf * COMMON : idf;
+    });
     this.words = file.vocab;
+    this.titleWords = this.docs.map((doc) => [...new Set(terms(doc.t))]);
+    let lesson = -1;
+    this.lessonOf = Int32Array.from(this.docs, (doc, n) => {
+      if (doc.k === 'lesson') lesson = n;
+      else if (doc.k !== 'section') lesson = -1;
+      return doc.k === 'section' && lesson >= 0 && doc.h.startsWith(this.docs[lesson]!.h) ? lesson : -1;
+    });
     this.position = new Map(this.words.map((w, i) => [w, i]));
     this.synonyms = (file.syn ?? []).map((group) => group.map((member) => terms(member)).filter((t) => t.length > 0));
     this.fuse = new Fuse(this.words, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 }, Fuse.parseIndex<string>(vocabularyIndex(file.vocab) as Parameters<typeof Fuse.parseIndex>[0]));
@@ -384,6 +424,13 @@ export class Searcher {
     return hits;
   }
 
+  /** 1, up to 1 + TITLE_FIT as the matched words cover more of the document's title. */
+  private titleFit(doc: number, matched: ReadonlySet<string>): number {
+    const title = this.titleWords[doc]!;
+    if (title.length === 0) return 1;
+    return 1 + (TITLE_FIT * title.filter((word) => matched.has(word)).length) / title.length;
+  }
+
   search(query: string, limit = 10): SearchHit[] {
     const words = [...new Set(terms(query))];
     if (words.length === 0) return [];
@@ -416,8 +463,16 @@ export class Searcher {
     // A document that answers the telling words of the question beats one that shares many
     // ordinary ones: coverage is weighed by how telling each word is.
     const coverage = (covered: number) => (covered / totalWeight) ** 2;
+    const ranked = new Map([...scores].map(([doc, s]) => [doc, s.score * coverage(s.covered) * this.titleFit(doc, s.matched)]));
+    // A section inherits part of its lesson's score: the lesson's title and opening say what
+    // all of its sections are about, and the index keeps only a section's own key words.
+    const own = new Map(ranked);
+    for (const [doc] of scores) {
+      const lesson = this.lessonOf[doc]!;
+      if (lesson >= 0) ranked.set(doc, ranked.get(doc)! + LESSON_SHARE * (own.get(lesson) ?? 0));
+    }
     return [...scores]
-      .map(([doc, s]) => ({ doc: this.docs[doc]!, score: s.score * coverage(s.covered), matched: [...s.matched] }))
+      .map(([doc, s]) => ({ doc: this.docs[doc]!, score: ranked.get(doc)!, matched: [...s.matched] }))
       .sort((a, b) => b.score - a.score || a.doc.t.localeCompare(b.doc.t))
       .slice(0, limit);
   }
