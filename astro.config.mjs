@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { cspPerPage } from './src/integrations/csp-per-page.ts';
 import { offline } from './src/integrations/offline.ts';
 import { scormLaunch } from './src/integrations/scorm-launch.ts';
 import { xapiReporter } from './src/integrations/xapi-reporter.ts';
@@ -79,7 +80,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // offline() runs after the build: it writes sw.js, which precaches every page written. Not in a
   // SCORM package: the LMS serves it and decides when it changes (src/data/build.ts).
-  integrations: [contentCheck(), scormLaunch(), xapiReporter(Boolean(lrs)), mdx(), react(), ...(process.env.CROSSWALK_SCORM_PATH ? [] : [offline()])],
+  integrations: [contentCheck(), scormLaunch(), xapiReporter(Boolean(lrs)), mdx(), react(), cspPerPage(), ...(process.env.CROSSWALK_SCORM_PATH ? [] : [offline()])],
   // Shiki colours code blocks with style="…" attributes, which the CSP below refuses (and the
   // console reports on every page with a code block). Lessons rarely show code: plain <pre>.
   markdown: { syntaxHighlight: false },
