@@ -293,3 +293,15 @@ export function report(where: string, problems: string[]): string {
  * test's doing, not the page's. Any other failure, of a script or anything else, still counts.
  */
 export const withoutAbortedScripts = (problems: string[]) => problems.filter((p) => !/^request failed: GET \S+\.js \[script\]: net::ERR_ABORTED$/.test(p));
+
+/**
+ * Writes these localStorage entries before any page script runs, on the page's first load only:
+ * later reloads must see what the page itself stored.
+ */
+export async function seedStorageOnce(page: Page, entries: Record<string, string>): Promise<void> {
+  await page.addInitScript((seed) => {
+    if (sessionStorage.getItem('e2e:seeded')) return;
+    sessionStorage.setItem('e2e:seeded', '1');
+    for (const [key, value] of Object.entries(seed)) localStorage.setItem(key, value);
+  }, entries);
+}

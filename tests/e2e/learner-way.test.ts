@@ -11,7 +11,7 @@
  */
 import { describe, expect, inject, test } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { axe, openPage, watchPage, type PageWatch, useBrowser } from './browser';
+import { axe, openPage, watchPage, type PageWatch, useBrowser, seedStorageOnce } from './browser';
 import { VARIANTS, discoverPages } from './site';
 
 const siteUrl = inject('e2e.urls').real;
@@ -40,13 +40,7 @@ const learner = {
 async function open(url: string, options: { storage?: Record<string, string>; context?: BrowserContextOptions } = {}): Promise<{ page: Page; watch: PageWatch }> {
   const page = await openPage(browser(), options.context);
   const watch = await watchPage(page, new URL(url).origin);
-  if (options.storage) {
-    await page.addInitScript((entries) => {
-      if (sessionStorage.getItem('e2e:seeded')) return;
-      sessionStorage.setItem('e2e:seeded', '1');
-      for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
-    }, options.storage);
-  }
+  if (options.storage) await seedStorageOnce(page, options.storage);
   await page.goto(url);
   return { page, watch };
 }

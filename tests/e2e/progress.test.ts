@@ -13,7 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, inject, test } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { axe, openPage, watchPage, type PageWatch, useBrowser } from './browser';
+import { axe, openPage, watchPage, type PageWatch, useBrowser, seedStorageOnce } from './browser';
 
 const siteUrl = inject('e2e.urls').real;
 const subpathUrl = inject('e2e.urls').subpath;
@@ -27,14 +27,7 @@ async function openProgress(options: { storage?: Record<string, string>; context
   const page = await openPage(browser(), options.context);
   const url = options.url ?? progressUrl;
   const watch = await watchPage(page, new URL(url).origin);
-  if (options.storage) {
-    // Only on the first load: later reloads must see what the page itself stored.
-    await page.addInitScript((entries) => {
-      if (sessionStorage.getItem('e2e:seeded')) return;
-      sessionStorage.setItem('e2e:seeded', '1');
-      for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
-    }, options.storage);
-  }
+  if (options.storage) await seedStorageOnce(page, options.storage);
   await page.goto(url);
   await ready(page);
   return { page, watch };
