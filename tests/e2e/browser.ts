@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Frame, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Frame, type Page, type Request } from 'playwright-core';
 import { PROJECT_ROOT } from './site';
 import type { CourseQuestion } from '../../src/lib/course/course';
 
@@ -63,6 +63,12 @@ export async function watchPage(page: Page, origin: string): Promise<PageWatch> 
   const problems: string[] = [];
   const expected404 = new Set<string>();
   const isExpected404 = (url: string) => expected404.has(url.split('#')[0]!);
+  // A document's own loads (its favicon, a script chunk fetched when idle) are cancelled when the
+  // test navigates the page away or reloads it: that abort is the test's doing, not the page's.
+  // Each request remembers how many top-level navigations had begun when it started, so an abort
+  // counts only when no navigation has begun since (the page itself cancelled it).
+  let navigationsBegun = 0;
+  const navigationsWhenStarted = new WeakMap<Request, number>();
 
   await page.route(
     (url) => url.origin !== origin,
@@ -81,6 +87,8 @@ export async function watchPage(page: Page, origin: string): Promise<PageWatch> 
     problems.push(`uncaught page error: ${error.name}: ${error.message}${error.stack ? `\n${error.stack}` : ''}`);
   });
   page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigationsBegun += 1;
+    navigationsWhenStarted.set(request, navigationsBegun);
     const url = request.url();
     if (isLocalScheme(url)) return;
     let requestOrigin: string;
@@ -102,7 +110,10 @@ export async function watchPage(page: Page, origin: string): Promise<PageWatch> 
     } catch {
       return;
     }
-    problems.push(`request failed: ${request.method()} ${url} [${request.resourceType()}]: ${request.failure()?.errorText ?? 'unknown error'}`);
+    const errorText = request.failure()?.errorText ?? 'unknown error';
+    const cancelledByNavigation = errorText === 'net::ERR_ABORTED' && !request.isNavigationRequest() && (navigationsWhenStarted.get(request) ?? navigationsBegun) < navigationsBegun;
+    if (cancelledByNavigation) return;
+    problems.push(`request failed: ${request.method()} ${url} [${request.resourceType()}]: ${errorText}`);
   });
   page.on('response', (response) => {
     const status = response.status();
