@@ -1,5 +1,6 @@
 /**
- * Desk cards: one card per duty and per value, each with its recap, phone numbers as tap-to-call
+ * Desk cards: one card per duty and per value, then one per practice module (the situations at
+ * the desk) and one for a peer specialist joining the staff (issue 21), each with its recap, phone numbers as tap-to-call
  * and tap-to-text links; printed on Letter and on A4, nothing is cut off (issue 20): cards grow
  * to fit, and a long card continues on the next page. Checked in the PDF itself: every line a
  * card shows in print is in the PDF's text, on the real course and on the mini-course, whose
@@ -8,7 +9,10 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { axe, openPage, watchPage, useBrowser } from './browser';
+import { PROJECT_ROOT } from './site';
 
 const urls = inject('e2e.urls');
 const browser = useBrowser();
@@ -46,13 +50,26 @@ async function expectNothingCut(page: Page, label: string) {
   }
 }
 
-test('24 cards with recaps and tappable numbers; printed on Letter and A4, every line is in the PDF', { timeout: 120_000 }, async () => {
+/** The practice modules in the course's modules/ folder: each is a situation card. */
+const practiceModules = readdirSync(path.join(PROJECT_ROOT, 'modules')).filter((name) => name.startsWith('practice-'));
+
+test('a card per duty, value and situation, with recaps and tappable numbers; printed on Letter and A4, every line is in the PDF', { timeout: 120_000 }, async () => {
   const page = await openPage(browser());
   const watch = await watchPage(page, new URL(urls.real).origin);
   await page.goto(new URL('desk-cards/', urls.real).href);
   const cards = page.locator('.desk-card');
-  expect(await cards.count()).toBe(24);
+  expect(practiceModules).toContain('practice-08-peer-specialist-at-the-library');
+  const situationIds = [...practiceModules.map((m) => `card-${m}`), 'card-orientation-02-library-practice-for-peer-specialists'];
+  const ids = await cards.evaluateAll((els) => els.map((el) => el.id));
+  expect(ids.filter((id) => id.startsWith('card-')).sort()).toEqual(situationIds.sort());
+  expect(ids.length).toBe(24 + situationIds.length);
   expect(await page.locator('#copeland-06 h3').allInnerTexts()).toEqual(['Say', 'Avoid', 'Hand off']);
+  for (const id of situationIds) {
+    const card = page.locator(`#${id}`);
+    expect(await card.locator('h3').allInnerTexts(), id).toEqual(['Say', 'Avoid', 'Hand off']);
+    expect(await card.locator('.desk-card__more a').getAttribute('href'), id).toBe(`/modules/${id.slice('card-'.length)}/`);
+  }
+  expect(await page.locator('#card-practice-08-peer-specialist-at-the-library h2').innerText()).toBe('Working alongside a peer specialist');
   const referrals = page.locator('#naps-12 .desk-card__referrals');
   expect(await referrals.innerText()).toContain('988');
   expect(await referrals.locator('a[href="tel:988"]').count()).toBe(1);
