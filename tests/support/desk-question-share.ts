@@ -8,10 +8,10 @@ import { DESK_QUESTIONS } from '../fixtures/desk-questions';
 /** The target issue 20 sets. */
 export const DESK_QUESTION_TARGET = 0.95;
 /**
- * What CI holds: the share reached without tuning to single questions (see the fixture's
- * comment). Below the target: raise it as search gets better, never lower it to pass.
+ * What CI holds: the target, reached without tuning to single questions (see the fixture's
+ * comment): 61 of 64. Raise it as search gets better, never lower it to pass.
  */
-export const DESK_QUESTION_FLOOR = 0.92;
+export const DESK_QUESTION_FLOOR = DESK_QUESTION_TARGET;
 
 export function deskQuestionShare(searcher: Searcher, questions: readonly [string, string[]][] = DESK_QUESTIONS): { share: number; hits: number; misses: string[] } {
   const misses: string[] = [];

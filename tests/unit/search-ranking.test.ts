@@ -47,6 +47,24 @@ test('irregular past forms meet their verbs', () => {
 
 test('"need" and "out" are topic words: a phrase with "out" is a synonym of its own', () => {
   const sources = [section('Noticing barriers', 'a barrier to access'), section('Keeping notes', 'keep notes short'), ...filler(10)];
-  expect(top(sources, 'a rule keeps people out', [['barrier', 'keep out']])[0]).toBe('Noticing barriers');
+  expect(top(sources, 'a rule keeps people out', [['barrier', 'keeps people out']])[0]).toBe('Noticing barriers');
   expect(top([section('Finding the need', 'what they need'), ...filler(10)], 'what does the patron need')[0]).toBe('Finding the need');
+});
+
+test('a synonym phrase is matched word for word, common words included: "open up" is not "open questions"', () => {
+  const sources = [section('Open questions', 'questions that start a conversation'), section('When a patron shares', 'something personal is disclosed'), ...filler(10)];
+  const synonyms = [['disclose', 'open up']];
+  // Without the gap, "open" alone would pull the disclosure section into a question about open questions.
+  expect(top(sources, 'good open questions', synonyms)).toEqual(['Open questions']);
+  expect(top(sources, 'the patron wants to open up', synonyms)[0]).toBe('When a patron shares');
+});
+
+test('"reference" and "refer" are kept apart, and so are "officer" and "office"', () => {
+  expect(stem('reference')).not.toBe(stem('refer'));
+  expect(stem('references')).toBe(stem('reference'));
+  expect(stem('referred')).toBe(stem('refer'));
+  expect(stem('officer')).not.toBe(stem('office'));
+  const sources = [section('The reference interview', 'asking what they need'), section('Referring on', 'refer the patron to a service'), ...filler(10)];
+  // The last word typed also finds words it begins ("refer…" → "reference"), so it goes first here.
+  expect(top(sources, 'how do I refer someone to a service')).toEqual(['Referring on']);
 });

@@ -34,7 +34,9 @@ export function searchSources(course: Course): SearchSource[] {
     sources.push({ kind: 'reference', title: ref.short, context: 'References', href: `references/#ref-${ref.key}`, body: ref.apa.replace(/\*/g, '') });
   }
   for (const resource of course.resources) {
-    sources.push({ kind: 'resource', title: resource.name, context: 'Help and referrals', href: `resources/#${resource.id}`, lead: `${resource.helpsWith} ${resource.contact}`, body: [resource.hours, resource.note ?? ''].join(' ') });
+    // "Call or text 988" is a phone number even though it never says so: staff ask for "the number".
+    const phone = /\d{3}/.test(resource.contact) ? ' phone number' : '';
+    sources.push({ kind: 'resource', title: resource.name, context: 'Help and referrals', href: `resources/#${resource.id}`, lead: `${resource.helpsWith} ${resource.contact}${phone}`, body: [resource.hours, resource.note ?? ''].join(' ') });
   }
   return sources;
 }

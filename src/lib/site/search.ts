@@ -103,9 +103,20 @@ const IRREGULAR: Record<string, string> = {
   lost: 'lose', meant: 'mean', left: 'leave', understood: 'understand', sought: 'seek', bought: 'buy', paid: 'pay',
 };
 
+/**
+ * Where Porter's stemmer joins words a library keeps apart: "reference" (the reference interview,
+ * the reference desk) and "refer" (to send someone on) both become "refer", and "officer" (a
+ * police officer) and "office" both "offic". These get stems of their own.
+ */
+const KEPT_APART: Record<string, string> = {
+  reference: 'referenc', references: 'referenc', referencing: 'referenc',
+  officer: 'officer', officers: 'officer',
+};
+
 /** Porter's stemmer (the `stemmer` package): "suicidal" and "suicide" meet at "suicid". */
 export function stem(word: string): string {
-  return /^[0-9]+$/.test(word) ? word : porter(IRREGULAR[word] ?? word);
+  if (/^[0-9]+$/.test(word)) return word;
+  return KEPT_APART[word] ?? porter(IRREGULAR[word] ?? word);
 }
 
 const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5', vi: '6', vii: '7', viii: '8', ix: '9', x: '10' };
@@ -119,7 +130,19 @@ const NUMBERED = new Set(['article', 'articles']);
  * "Article V" and "article v" finds it too.
  */
 export function terms(text: string): string[] {
-  const out: string[] = [];
+  return tokens(text).filter((token): token is string => token !== null);
+}
+
+/**
+ * The words of a text in order, as `terms` gives them, with a null where a common word stood:
+ * "open up" is [open, null], so a phrase can be told from the one word left of it.
+ */
+export function phraseTokens(text: string): (string | null)[] {
+  return tokens(text, true);
+}
+
+function tokens(text: string, keepGaps = false): (string | null)[] {
+  const out: (string | null)[] = [];
   let numbering = false;
   for (const chunk of fold(text).split(/[^a-z0-9'’-]+/)) {
     const clean = chunk.replace(/['’]s?$/g, '').replace(/['’]/g, '').replace(/^-+|-+$/g, '');
@@ -136,7 +159,10 @@ export function terms(text: string): string[] {
     numbering = NUMBERED.has(clean);
     const parts = clean.split('-').filter(Boolean);
     if (parts.length > 1) out.push(stem(parts.join('')));
-    for (const part of parts) if (part.length > 1 && !STOP.has(part)) out.push(stem(part));
+    for (const part of parts) {
+      if (part.length > 1 && !STOP.has(part)) out.push(stem(part));
+      else if (keepGaps && parts.length === 1) out.push(null);
+    }
   }
   return out;
 }
@@ -267,6 +293,12 @@ const COMMON = 0.2;
  */
 const TITLE_FIT = 0.3;
 
+/** A synonym group's entry: its index words, and its words in order with common words as gaps. */
+interface SynonymMember {
+  words: string[];
+  tokens: (string | null)[];
+}
+
 /** One query word and the vocabulary words that stand for it, with how much each counts. */
 interface Slot {
   candidates: Map<number, number>;
@@ -288,8 +320,8 @@ export class Searcher {
   private readonly postings: Int32Array[];
   /** Per vocabulary word: log(1 + documents / documents holding it). Rare words tell more. */
   private readonly idf: Float64Array;
-  /** Synonym groups as index words: group → member → its words. */
-  private readonly synonyms: string[][][];
+  /** Synonym groups: group → member → its words, and its words with common words as gaps. */
+  private readonly synonyms: SynonymMember[][];
   /** Each section's lesson document (-1 for other kinds), for LESSON_SHARE. */
   private readonly lessonOf: Int32Array;
   /** Each document's title as index words, for TITLE_FIT. */
@@ -323,7 +355,7 @@ export class Searcher {
       return doc.k === 'section' && lesson >= 0 && doc.h.startsWith(this.docs[lesson]!.h) ? lesson : -1;
     });
     this.position = new Map(this.words.map((w, i) => [w, i]));
-    this.synonyms = (file.syn ?? []).map((group) => group.map((member) => terms(member)).filter((t) => t.length > 0));
+    this.synonyms = (file.syn ?? []).map((group) => group.map((member) => ({ words: terms(member), tokens: phraseTokens(member) })).filter((m) => m.words.length > 0));
     this.fuse = new Fuse(this.words, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 }, Fuse.parseIndex<string>(vocabularyIndex(file.vocab) as Parameters<typeof Fuse.parseIndex>[0]));
   }
 
@@ -350,23 +382,25 @@ export class Searcher {
    * word or a phrase, word for word), the words of that member's slots also stand for every
    * other member's words: "kill themselves" looks for "suicide" too, "article 5" for "Article V".
    */
-  private slots(words: string[]): Slot[] {
+  private slots(words: string[], queryTokens: (string | null)[]): Slot[] {
     const slots: Slot[] = words.map((word, n) => ({ candidates: this.candidates(word, n === words.length - 1, false), phrases: new Map(), weight: 0 }));
     for (const group of this.synonyms) {
       for (const member of group) {
-        const at = indexOfRun(words, member);
+        // Word for word, common words included: "open up" is not "open questions".
+        const at = indexOfRun(queryTokens, member.tokens);
         if (at < 0) continue;
+        const memberSlots = queryTokens.slice(at, at + member.tokens.length).flatMap((token) => (token === null ? [] : [words.indexOf(token)]));
         for (const other of group) {
           if (other === member) continue;
-          for (let n = at; n < at + member.length; n++) {
+          for (const n of memberSlots) {
             const slot = slots[n]!;
-            if (other.length === 1) {
-              const position = this.position.get(other[0]!);
+            if (other.words.length === 1) {
+              const position = this.position.get(other.words[0]!);
               if (position !== undefined) slot.candidates.set(position, Math.max(slot.candidates.get(position) ?? 0, SYNONYM));
             } else {
               // A phrase stands for the idea only where all its words are: "turn down" must
               // not find every "down".
-              for (const [doc, hit] of this.phraseHits(other)) {
+              for (const [doc, hit] of this.phraseHits(other.words)) {
                 const current = slot.phrases.get(doc);
                 if (!current || hit.value > current.value) slot.phrases.set(doc, hit);
               }
@@ -432,9 +466,10 @@ export class Searcher {
   }
 
   search(query: string, limit = 10): SearchHit[] {
-    const words = [...new Set(terms(query))];
+    const queryTokens = phraseTokens(query);
+    const words = [...new Set(queryTokens.filter((token): token is string => token !== null))];
     if (words.length === 0) return [];
-    const slots = this.slots(words);
+    const slots = this.slots(words, queryTokens);
     const totalWeight = slots.reduce((sum, slot) => sum + (slot.weight || 1), 0);
     const scores = new Map<number, { score: number; covered: number; matched: Set<string> }>();
     for (const slot of slots) {
@@ -491,7 +526,7 @@ function findDoc(list: Int32Array, doc: number): number {
 }
 
 /** Where `run` occurs word for word in `words`, or -1. */
-function indexOfRun(words: readonly string[], run: readonly string[]): number {
+function indexOfRun<T>(words: readonly T[], run: readonly T[]): number {
   outer: for (let i = 0; i + run.length <= words.length; i++) {
     for (let j = 0; j < run.length; j++) if (words[i + j] !== run[j]) continue outer;
     return i;
