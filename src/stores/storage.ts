@@ -209,6 +209,35 @@ export function removeKey(key: string): void {
   }
 }
 
+/** Keys that say nothing of a learner's or a supervisor's: the theme, the shared-computer flag. */
+const NOT_RECORDS = new Set([`${PREFIX}theme`, SHARED_FLAG, `${PREFIX}probe`]);
+const isRecordKey = (key: string) => key.startsWith(PREFIX) && !NOT_RECORDS.has(key);
+
+/**
+ * Whether the storage in use holds anything of a learner's or a supervisor's (a profile,
+ * progress, a deck, an assignment, a set-aside value…). Parts of a page that only show stored
+ * state (a badge, "Continue where you left off", "due for review") load their code when it does,
+ * so a first visit downloads none of it.
+ */
+export function hasStoredRecords(): boolean {
+  return listKeys().some(isRecordKey);
+}
+
+/**
+ * Runs `load` once: now, if anything is stored; otherwise when another tab first stores
+ * something (this tab's own pages that show stored state do not write it).
+ */
+export function whenStoredRecords(load: () => void): void {
+  if (hasStoredRecords()) return load();
+  if (mode !== 'local') return;
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === null || !isRecordKey(event.key) || event.newValue === null) return;
+    window.removeEventListener('storage', onStorage);
+    load();
+  };
+  window.addEventListener('storage', onStorage);
+}
+
 export function listKeys(): string[] {
   const keys = new Set(memory.keys());
   try {
