@@ -1,13 +1,15 @@
 /**
  * Search highlights (<mark> in results) keep text readable in both themes: every text colour a
  * result uses (the link-coloured title, muted context and excerpt, body text) is at least 4.5:1
- * on the mark's background. Read from the stylesheet itself, so a palette change is checked.
+ * on the mark's background. Read from the stylesheets themselves (the palette in global.css,
+ * the marks in the search styles), so a palette change is checked.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { contrastRatio } from '../../src/lib/course/contrast';
 
 const css = readFileSync(new URL('../../src/styles/global.css', import.meta.url), 'utf8');
+const searchCss = readFileSync(new URL('../../src/components/search/search.css', import.meta.url), 'utf8');
 
 /** The first value of `--name` in the block that starts with `selector`. */
 function variable(block: string, name: string): string {
@@ -19,8 +21,8 @@ function variable(block: string, name: string): string {
 const lightPalette = css.slice(css.indexOf(':root'), css.indexOf('}', css.indexOf(':root')));
 const darkStart = css.indexOf(":root[data-theme='dark']");
 const darkPalette = css.slice(darkStart, css.indexOf('}', darkStart));
-const lightMark = /\.search-hit mark \{[^}]*background: var\(--mark, (#[0-9a-f]{6})\)/.exec(css)![1]!;
-const darkMarks = [...css.matchAll(/\.search-hit mark \{\s*background: (#[0-9a-f]{6})/g)].map((m) => m[1]!);
+const lightMark = /\.search-hit mark \{[^}]*background: var\(--mark, (#[0-9a-f]{6})\)/.exec(searchCss)![1]!;
+const darkMarks = [...searchCss.matchAll(/\.search-hit mark \{\s*background: (#[0-9a-f]{6})/g)].map((m) => m[1]!);
 
 test('the dark mark background is set for the dark theme and for a dark system theme alike', () => {
   expect(darkMarks.length).toBe(2);

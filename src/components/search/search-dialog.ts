@@ -3,6 +3,25 @@
  * listbox, results as the learner types, arrow keys to move, Enter to open.
  */
 import { loadSearcher, renderHits } from './search-client';
+// The file's address only: its styles are linked when the dialog is first built, not at load.
+import stylesheetHref from './search.css?url';
+
+/**
+ * Links the search styles and waits for them, so the dialog never shows unstyled. If they cannot
+ * be fetched the dialog still works with the browser's own look.
+ */
+function linkStyles(): Promise<void> {
+  if (document.querySelector(`link[data-search-styles]`)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = stylesheetHref;
+    link.dataset.searchStyles = '';
+    link.addEventListener('load', () => resolve());
+    link.addEventListener('error', () => resolve());
+    document.head.append(link);
+  });
+}
 
 /** Plain DOM building: every text here is ours, and nothing is parsed as HTML. */
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -48,7 +67,8 @@ function buildDialog(base: string): HTMLDialogElement {
 }
 
 /** Builds the dialog into the page (after the header's search button) and wires it. */
-export function createSearchDialog(base: string, { leaving }: { leaving: () => void }): HTMLDialogElement {
+export async function createSearchDialog(base: string, { leaving }: { leaving: () => void }): Promise<HTMLDialogElement> {
+  await linkStyles();
   const dialog = buildDialog(base);
   document.querySelector('[data-search-open]')?.after(dialog);
   wireSearchDialog(dialog, base, { leaving });

@@ -12,11 +12,12 @@ export function bootSearchDialog(): void {
   const open = () => {
     if (document.querySelector<HTMLDialogElement>('dialog[data-search-dialog]')?.open) return;
     returnTo = document.activeElement as HTMLElement | null;
-    ready ??= import('./search-dialog').then(({ createSearchDialog }) => {
-      const dialog = createSearchDialog(opener.dataset.base ?? '/', { leaving: () => (returnTo = null) });
-      dialog.addEventListener('close', () => returnTo?.focus());
-      return dialog;
-    });
+    ready ??= import('./search-dialog')
+      .then(({ createSearchDialog }) => createSearchDialog(opener.dataset.base ?? '/', { leaving: () => (returnTo = null) }))
+      .then((dialog) => {
+        dialog.addEventListener('close', () => returnTo?.focus());
+        return dialog;
+      });
     ready.then(
       (dialog) => {
         if (dialog.open) return;
