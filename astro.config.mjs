@@ -13,6 +13,8 @@ import { offline } from './src/integrations/offline.ts';
 import { scormLaunch } from './src/integrations/scorm-launch.ts';
 import { xapiReporter } from './src/integrations/xapi-reporter.ts';
 import { THEME_INIT_SCRIPT } from './src/lib/site/theme-init.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { phoneLinksPlugin } from './src/lib/site/phone-links-plugin.ts';
 
 // Libraries often host the course in a folder of their website (for example
 // https://library.example.org/training/crosswalk/). Set CROSSWALK_BASE to that
@@ -83,7 +85,9 @@ export default defineConfig({
   integrations: [contentCheck(), scormLaunch(), xapiReporter(Boolean(lrs)), mdx(), react(), cspPerPage(), ...(process.env.CROSSWALK_SCORM_PATH ? [] : [offline()])],
   // Shiki colours code blocks with style="…" attributes, which the CSP below refuses (and the
   // console reports on every page with a code block). Lessons rarely show code: plain <pre>.
-  markdown: { syntaxHighlight: false },
+  // Sätteri (Astro 7's processor; MDX inherits it) with one step of ours: phone numbers in lesson
+  // prose become tap-to-call links (src/lib/site/phone-links-plugin.ts).
+  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [phoneLinksPlugin] }) },
   // A Content-Security-Policy <meta> on every page. Astro hashes the scripts and styles it
   // bundles or renders into script-src and style-src; everything else may come only from this
   // site. No 'unsafe-inline', no 'unsafe-eval': an injected script or style cannot run.
