@@ -33,7 +33,7 @@ import { SEARCH_FIXTURE } from '../support/search-fixture';
 import { DESK_QUESTIONS, LATER_DESK_QUESTIONS } from '../fixtures/desk-questions';
 import { DESK_QUESTION_TARGET, deskQuestionShare } from '../support/desk-question-share';
 import { writeScaledCourse } from './synthetic-course';
-import { CHECK_PAGE_BUDGET, MAX_CHECK_LESSON_GZIP_AT_LOAD, MAX_LEARNER_STATE_CHARACTERS, MAX_PLAIN_LESSON_GZIP_AT_LOAD, MAX_SEARCH_INDEX_GZIP_BYTES } from '../support/budgets';
+import { CHECK_PAGE_BUDGET, MAX_CHECK_LESSON_GZIP_AT_LOAD, MAX_HOME_GZIP_AT_LOAD, MAX_LEARNER_STATE_CHARACTERS, MAX_PLAIN_LESSON_GZIP_AT_LOAD, MAX_SEARCH_INDEX_GZIP_BYTES } from '../support/budgets';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { xapiLessonWeight } from './xapi-lesson-weight';
@@ -189,13 +189,15 @@ async function lessonWeightFigures(browser: Browser, siteUrl: string, outDir: st
   return { types, heaviest };
 }
 
-function sayLessonWeights(say: (line?: string) => void, figures: Awaited<ReturnType<typeof lessonWeightFigures>>, home: Totals) {
+function sayLessonWeights(say: (line?: string) => void, figures: Awaited<ReturnType<typeof lessonWeightFigures>>, home: Totals, homeReturning: Totals) {
   const target = MAX_PLAIN_LESSON_GZIP_AT_LOAD;
   say(`Every lesson at load (HTML, CSS and JS, gzipped; target ≤ ${kb(target)} for every lesson, issue 20)`);
   for (const t of figures.types) say(`  ${t.type}: ${t.lessons} lessons, median ${kb(t.medianBytes)}, heaviest ${kb(t.heaviest.bytes)} (${t.heaviest.route})`);
   say(`  heaviest lesson: ${kb(figures.heaviest.bytes)} ${figures.heaviest.route} (${figures.heaviest.bytes <= target ? 'met' : `NOT met; CI holds lessons with a check at ${kb(MAX_CHECK_LESSON_GZIP_AT_LOAD)}`})`);
   const homeBytes = home.byKind.html.gzip + home.byKind.css.gzip + home.byKind.js.gzip;
-  say(`  home page at load: ${kb(homeBytes)} (${kb(home.byKind.js.gzip)} of script; target ≤ 25.0 KB: ${homeBytes <= 25_000 ? 'met' : 'NOT met'})`);
+  say(`  home page at load, first visit: ${kb(homeBytes)} (${kb(home.byKind.js.gzip)} of script; target ≤ ${kb(MAX_HOME_GZIP_AT_LOAD)}: ${homeBytes <= MAX_HOME_GZIP_AT_LOAD ? 'met' : 'NOT met'})`);
+  const returningBytes = homeReturning.byKind.html.gzip + homeReturning.byKind.css.gzip + homeReturning.byKind.js.gzip;
+  say(`  home page at load, returning learner (the largest learner state stored): ${kb(returningBytes)} (${kb(homeReturning.byKind.js.gzip)} of script: the code of the parts that show it)`);
 }
 
 function sayDeskQuestions(say: (line?: string) => void, searcher: Searcher) {
@@ -232,12 +234,16 @@ test('npm run bench', async () => {
     const weights = [];
     let lessonWeights!: Awaited<ReturnType<typeof lessonWeightFigures>>;
     let withXapi;
+    let homeReturning!: Totals;
     try {
       for (const [type, route] of PAGE_TYPES) {
         const weight = await weighPage(browser, new URL(route, server.url).href);
         weights.push({ type, route: `/${route}`, atLoad: weight.atLoad, afterHydration: weight.afterHydration });
       }
       lessonWeights = await lessonWeightFigures(browser, server.url, realOut);
+      // A returning learner's home page: what is stored decides what loads.
+      const stored = largestLearnerState(buildCourse(await readCourseFiles(ROOT))).entries;
+      homeReturning = (await weighPage(browser, server.url, async (page) => void (await page.addInitScript((entries) => { for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v); }, stored)))).atLoad;
       withXapi = await xapiLessonWeight(browser, ROOT, tmp, PAGE_TYPES.find(([type]) => type.startsWith('lesson (no'))![1]);
     } finally {
       await browser.close();
@@ -271,7 +277,7 @@ test('npm run bench', async () => {
     say(`budgets: plain lesson at load ${kb(htmlCssJs(plain.atLoad))} (≤ ${kb(MAX_PLAIN_LESSON_GZIP_AT_LOAD)}); check after hydration ${kb(htmlCssJs(check.afterHydration))} (budget ${kb(CHECK_PAGE_BUDGET)}: ${htmlCssJs(check.afterHydration) <= CHECK_PAGE_BUDGET ? 'met' : 'NOT met'})`);
     say(`  with xAPI configured: plain lesson at load ${kb(withXapi.htmlCssJsGzip)} (≤ ${kb(MAX_PLAIN_LESSON_GZIP_AT_LOAD)}: ${withXapi.htmlCssJsGzip <= MAX_PLAIN_LESSON_GZIP_AT_LOAD ? 'met' : 'NOT met'}), plus /xapi-config.json ${kb(withXapi.configGzip)} fetched after load with the reporter`);
     say();
-    sayLessonWeights(say, lessonWeights, weights.find((x) => x.type === 'home')!.atLoad);
+    sayLessonWeights(say, lessonWeights, weights.find((x) => x.type === 'home')!.atLoad, homeReturning);
     say();
     say(`Build time, median of ${BUILD_RUNS} cold build(s)`);
     for (const b of [realBuild, scaledBuild]) say(`  ${b.label}: ${b.pages} pages, ${(b.medianMs / 1000).toFixed(1)} s (${b.msPerPage} ms per page; runs ${b.runsMs.map((m) => (m / 1000).toFixed(1)).join(', ')} s)`);

@@ -5,6 +5,8 @@
  *  - every lesson page with no interactive part: at most 12 KB at load (HTML, CSS and JS);
  *  - every lesson with an inline check: at most MAX_CHECK_LESSON_GZIP_AT_LOAD at load, and none
  *    fetches the check's code until the question is used (issue 20);
+ *  - the home page, on a first visit: at most 25 KB at load (issue 20), the code of its parts
+ *    that show stored state fetched only once something is stored;
  *  - every module check: at most 80 KB once its questions have come to life. The check is
  *    server-rendered and brought to life by a plain script (ModuleCheck.astro), because React's
  *    runtime alone is ~70 KB and with it a check weighed ~108 KB.
@@ -16,7 +18,7 @@ import { expect, inject, test } from 'vitest';
 import { useBrowser } from './browser';
 import { weighPage, type Totals } from './page-weight';
 import { VARIANTS, discoverPages } from './site';
-import { CHECK_PAGE_BUDGET, MAX_CHECK_LESSON_GZIP_AT_LOAD, MAX_PLAIN_LESSON_GZIP_AT_LOAD } from '../support/budgets';
+import { CHECK_PAGE_BUDGET, MAX_CHECK_LESSON_GZIP_AT_LOAD, MAX_HOME_GZIP_AT_LOAD, MAX_PLAIN_LESSON_GZIP_AT_LOAD } from '../support/budgets';
 
 
 const browser = useBrowser();
@@ -74,3 +76,13 @@ test.concurrent.each(checks.map((p) => [`/${p.route}`, p.route] as const))(
     expect(weight.transfers.some((t) => t.kind === 'js' && /\/ModuleCheck\.astro[^/]*\.js$/.test(t.url)), detail).toBe(true);
   },
 );
+
+test(`the home page, on a first visit, is at most ${MAX_HOME_GZIP_AT_LOAD.toLocaleString('en-US')} bytes gzipped at load, and fetches no progress code`, async () => {
+  const weight = await weighPage(browser(), siteUrl);
+  const atLoad = weight.transfers.filter((t) => t.phase === 'load');
+  const detail = atLoad.map((t) => `${t.kind} ${t.gzip} ${new URL(t.url).pathname}`).join('\n');
+  expect(htmlCssJs(weight.atLoad), `home at load:\n${detail}`).toBeLessThanOrEqual(MAX_HOME_GZIP_AT_LOAD);
+  expect(weight.atLoad.byKind.html.gzip).toBeGreaterThan(1_000);
+  // The badges' start ("Not started") is shown from the page itself; the stores never load.
+  expect(atLoad.filter((t) => /\/(progress-badge|review-due|continue-learning|assigned-summary)\.[^/]*\.js$/.test(t.url)), detail).toEqual([]);
+});

@@ -5,22 +5,27 @@
  */
 
 /**
- * A lesson page with no interactive part, at load: HTML, CSS and JS together. Issue 20 asks
- * 12 KB; not met yet: the longest lesson (practice-02 "After the conversation") weighs 12,214 B
- * after issue 20's cuts (per-page CSP hashes, no shipped comment, no scoped-style attributes),
- * from 12,865 B; its own text is most of the rest. Held just above, so nothing grows unnoticed.
+ * A lesson page with no interactive part, at load: HTML, CSS and JS together: 12 KB, as issue 20
+ * asks. The longest (practice-02 "After the conversation") weighs about 11.9 KB since the search
+ * styles load with the search dialog instead of with every page.
  */
-export const MAX_PLAIN_LESSON_GZIP_AT_LOAD = 12_400;
+export const MAX_PLAIN_LESSON_GZIP_AT_LOAD = 12_000;
 
 /**
  * A lesson with an inline check, at load (issue 20 asks 12 KB, as for plain lessons; not met
  * yet: its question, options and styles add about 2.3 KB to lessons that are themselves up to
- * 12 KB; the heaviest, practice-07 "Before the conversation", weighs 16,198 B, practice-06
- * 15,952 B once its two checks link the question styles once, not twice).
- * Held just above, with the check's code loading only when the question is used, so the 20 KB
- * of code that used to load with these lessons cannot come back unnoticed.
+ * 12 KB; the heaviest, practice-07 "Before the conversation", weighs about 15.9 KB, the median
+ * 13.4 KB). Held just above, with the check's code loading only when the question is used, so
+ * the 20 KB of code that used to load with these lessons cannot come back unnoticed.
  */
-export const MAX_CHECK_LESSON_GZIP_AT_LOAD = 16_500;
+export const MAX_CHECK_LESSON_GZIP_AT_LOAD = 16_100;
+
+/**
+ * The home page at load, for a first visit (nothing stored): issue 20 asks 25 KB, from 47.6 KB,
+ * most of it the code of parts that show stored state (badges, Continue, review due, open
+ * assignments), which now loads only when something is stored.
+ */
+export const MAX_HOME_GZIP_AT_LOAD = 25_000;
 
 /** A module check page once its questions have come to life (everything it loads, scrolled through). */
 export const CHECK_PAGE_BUDGET = 80_000;
