@@ -63,7 +63,9 @@ export async function renderHits(list: HTMLElement, hits: SearchHit[], base: str
       link.append(await marked(hit.doc.t, hit.matched));
       const meta = document.createElement('span');
       meta.className = 'search-hit__meta';
-      meta.textContent = `${KIND_LABELS[hit.doc.k] ?? ''} · ${hit.doc.c}`;
+      // "Glossary · Glossary" says it twice: the kind only, when the context is the same words.
+      const kind = KIND_LABELS[hit.doc.k] ?? '';
+      meta.textContent = !hit.doc.c || hit.doc.c === kind ? kind : kind ? `${kind} · ${hit.doc.c}` : hit.doc.c;
       item.append(link, meta);
       if (hit.doc.x) {
         const excerpt = document.createElement('span');
