@@ -300,3 +300,68 @@ test('every page with a full learner state and a full team stored logs no consol
   expect(failures).toEqual([]);
   await page.context().close();
 });
+
+test('"Different people" keeps both rows and stays decided after a reload; "Add to roster" puts a record-only person on the roster', { timeout: 120_000 }, async () => {
+  const path0 = course.paths[0]!;
+  const a = recordFrom(manifest, 'Robin Park', 'robin00001', path0.modules.slice(0, 2), path0.modules.slice(0, 1));
+  const b = recordFrom(manifest, 'Robin Park', 'robin00002', ['orientation'], ['orientation']);
+  const page = await fresh({ viewport: { width: 1280, height: 900 } });
+  await page.goto(at('team/'));
+  await page.waitForSelector('[data-team-page="ready"]');
+  await importCodes(page, [recordCode(a), recordCode(b)]);
+  const rows = page.locator('.team-table tbody tr');
+  await expect.poll(() => rows.count()).toBe(2);
+  expect(await page.locator('[data-duplicate]').innerText()).toContain('robin00001 and robin00002');
+
+  await page.getByRole('button', { name: 'Different people' }).click();
+  await expect.poll(() => page.locator('[data-duplicate]').count()).toBe(0);
+  expect(await rows.count()).toBe(2);
+  await page.reload();
+  await page.waitForSelector('[data-team-page="ready"]');
+  expect(await rows.count()).toBe(2);
+  expect(await page.locator('[data-duplicate]').count(), 'the decision is kept').toBe(0);
+
+  // Neither came from an assignment: both are "Not on the roster" until added.
+  expect(await summary(page)).toMatchObject({ assigned: 0 });
+  await page.getByRole('button', { name: /^Add to roster\s*: Robin Park$/ }).first().click();
+  await expect.poll(() => summary(page)).toMatchObject({ assigned: 1 });
+  expect(await page.getByText('Robin Park is on the roster now.').count()).toBe(1);
+  expect(await rows.filter({ hasText: 'Not on the roster' }).count()).toBe(1);
+  expect(await rows.count(), 'adding moves the row onto the roster; it does not add one').toBe(2);
+  await page.reload();
+  await page.waitForSelector('[data-team-page="ready"]');
+  await expect.poll(() => summary(page)).toMatchObject({ assigned: 1 });
+  expect(await axe(page)).toEqual([]);
+  await page.context().close();
+});
+
+test('two tabs on one team page: records imported and people added to the roster in both at once are all kept, in both', { timeout: 120_000 }, async () => {
+  const left = await fresh({ viewport: { width: 1280, height: 900 } });
+  const right = await left.context().newPage();
+  watches.push(await watchPage(right, origin));
+  for (const tab of [left, right]) {
+    await tab.goto(at('team/'));
+    await tab.waitForSelector('[data-team-page="ready"]');
+  }
+  const people = (prefix: string) => Array.from({ length: 4 }, (_, i) => recordFrom(manifest, `${prefix} ${i}`, `${prefix.toLowerCase()}${String(i).padStart(6, '0')}`, ['orientation'], i % 2 ? ['orientation'] : []));
+  const leftRecords = people('Left');
+  const rightRecords = people('Right');
+  // Both tabs import at the same moment (codes pasted in each, then both buttons pressed
+  // together), then both add their first person to the roster at the same moment.
+  await left.getByLabel('Or paste record codes').fill(leftRecords.map(recordCode).join('\n'));
+  await right.getByLabel('Or paste record codes').fill(rightRecords.map(recordCode).join('\n'));
+  await Promise.all([left, right].map((tab) => tab.getByRole('button', { name: 'Import pasted codes' }).click()));
+  for (const tab of [left, right]) await expect.poll(() => tab.locator('.team-table tbody tr').count()).toBe(8);
+  await Promise.all([
+    left.getByRole('button', { name: /^Add to roster\s*: Left 0$/ }).click(),
+    right.getByRole('button', { name: /^Add to roster\s*: Right 0$/ }).click(),
+  ]);
+  for (const tab of [left, right]) {
+    await expect.poll(() => summary(tab)).toMatchObject({ assigned: 2 });
+    expect(await tab.locator('.team-table tbody tr').count()).toBe(8);
+  }
+  const stored = await left.evaluate(() => ({ team: JSON.parse(localStorage.getItem('crosswalk:team')!).records.length as number, roster: Object.keys(JSON.parse(localStorage.getItem('crosswalk:roster')!).entries).length }));
+  expect(stored.team).toBe(8);
+  expect(stored.roster).toBe(2);
+  await left.context().close();
+});

@@ -96,6 +96,13 @@ function Dashboard({ manifest }: Props) {
   const view = useMemo(() => teamView(roster, team, course, today, columns), [roster, team, course, today, columns]);
   const shown = useMemo(() => sortPeople(filterPeople(view, status), sort, descending), [view, status, sort, descending]);
   const hasData = view.people.length > 0;
+  // Once there are people the form folds into "Add completion records". Records arriving from
+  // another tab must not fold it away while this one holds codes still to import.
+  const [importOpen, setImportOpen] = useState(false);
+  useEffect(() => {
+    if (hasData && paste.trim()) setImportOpen(true);
+    // Only when the page first has people: not on every keystroke.
+  }, [hasData]);
 
   const finish = (found: ImportResult[]) => {
     // A record that came back on a roster entry's link ties the learner to that entry.
@@ -229,7 +236,7 @@ function Dashboard({ manifest }: Props) {
     <div className="tool team-page" data-team-page="ready">
       <section aria-labelledby="team-import" className="team-import">
         {hasData ? (
-          <details className="team-import__details">
+          <details className="team-import__details" open={importOpen} onToggle={(event) => setImportOpen(event.currentTarget.open)}>
             <summary>
               <h2 id="team-import">Add completion records</h2>
             </summary>
