@@ -172,7 +172,55 @@ function retryRefused(): void {
 }
 
 /** Writes, then reads back; any failure keeps the value in memory and says so. */
+/** Keys that say nothing of a learner's or a supervisor's: the theme, the shared-computer flag. */
+const NOT_RECORDS = new Set([`${PREFIX}theme`, SHARED_FLAG, `${PREFIX}probe`]);
+const isRecordKey = (key: string) => key.startsWith(PREFIX) && !NOT_RECORDS.has(key);
+
+/** Loaders waiting for the first record (whenStoredRecords): run once, by this tab's first write of one or another tab's. */
+const waitingForRecords = new Set<() => void>();
+
+function recordWritten(key: string): void {
+  if (waitingForRecords.size === 0 || !isRecordKey(key)) return;
+  for (const load of [...waitingForRecords]) load();
+}
+
+/**
+ * Whether the storage in use holds anything of a learner's or a supervisor's (a profile,
+ * progress, a deck, an assignment, a set-aside value…). Parts of a page that only show stored
+ * state (a badge, "Continue where you left off", "due for review") load their code when it does,
+ * so a first visit downloads none of it.
+ */
+export function hasStoredRecords(): boolean {
+  return listKeys().some(isRecordKey);
+}
+
+/**
+ * Runs `load` once: now, if anything is stored; otherwise when something first is, by this page
+ * (a scenario ending played on a module page) or by another tab.
+ */
+export function whenStoredRecords(load: () => void): void {
+  if (hasStoredRecords()) return load();
+  const once = () => {
+    waitingForRecords.delete(once);
+    window.removeEventListener('storage', onStorage);
+    load();
+  };
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== null && isRecordKey(event.key) && event.newValue !== null) once();
+  };
+  waitingForRecords.add(once);
+  // sessionStorage and an LMS announce nothing to other tabs.
+  if (mode === 'local') window.addEventListener('storage', onStorage);
+}
+
 export function writeKey(key: string, value: string): boolean {
+  const saved = put(key, value);
+  // Saved or kept in memory, the page shows it from now on: parts waiting for a record may load.
+  recordWritten(key);
+  return saved;
+}
+
+function put(key: string, value: string): boolean {
   if (!backend) {
     memory.set(key, value);
     return false;
@@ -207,35 +255,6 @@ export function removeKey(key: string): void {
   } catch {
     // Nothing to do: the value is gone from memory and storage refused us anyway.
   }
-}
-
-/** Keys that say nothing of a learner's or a supervisor's: the theme, the shared-computer flag. */
-const NOT_RECORDS = new Set([`${PREFIX}theme`, SHARED_FLAG, `${PREFIX}probe`]);
-const isRecordKey = (key: string) => key.startsWith(PREFIX) && !NOT_RECORDS.has(key);
-
-/**
- * Whether the storage in use holds anything of a learner's or a supervisor's (a profile,
- * progress, a deck, an assignment, a set-aside value…). Parts of a page that only show stored
- * state (a badge, "Continue where you left off", "due for review") load their code when it does,
- * so a first visit downloads none of it.
- */
-export function hasStoredRecords(): boolean {
-  return listKeys().some(isRecordKey);
-}
-
-/**
- * Runs `load` once: now, if anything is stored; otherwise when another tab first stores
- * something (this tab's own pages that show stored state do not write it).
- */
-export function whenStoredRecords(load: () => void): void {
-  if (hasStoredRecords()) return load();
-  if (mode !== 'local') return;
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === null || !isRecordKey(event.key) || event.newValue === null) return;
-    window.removeEventListener('storage', onStorage);
-    load();
-  };
-  window.addEventListener('storage', onStorage);
 }
 
 export function listKeys(): string[] {

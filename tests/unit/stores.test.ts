@@ -536,3 +536,53 @@ describe('team and assignment stores', () => {
     expect(again.learnerId()).toBe(first);
   });
 });
+
+describe('parts that show stored state load when something is stored (issue 20)', () => {
+  test('nothing of a learner stored (the theme is not): they wait; another tab stores a record: they load, once', async () => {
+    browser.local.data.set('crosswalk:theme', 'dark');
+    const { hasStoredRecords, whenStoredRecords } = await openStores();
+    expect(hasStoredRecords()).toBe(false);
+    let loads = 0;
+    whenStoredRecords(() => loads++);
+    expect(loads).toBe(0);
+    browser.win.fireStorage('crosswalk:theme', 'light');
+    browser.win.fireStorage(PROGRESS_KEY, null);
+    expect(loads, 'a theme change or a removal is no record').toBe(0);
+    browser.local.setFromElsewhere(PROGRESS_KEY, '{}');
+    browser.win.fireStorage(PROGRESS_KEY, '{}');
+    browser.win.fireStorage(PROFILES_KEY, '{}');
+    expect(loads).toBe(1);
+  });
+
+  test("this page's own first record (a scenario ending played on a module page) loads them too", async () => {
+    const { whenStoredRecords, $progress, saveScenarioEnding } = { ...(await openStores()), ...(await import('../../src/stores/progress')) };
+    let loads = 0;
+    whenStoredRecords(() => loads++);
+    $progress.subscribe(() => {});
+    saveScenarioEnding('orientation', 'ending-a');
+    await flush();
+    expect(loads).toBe(1);
+  });
+
+  test('something already stored: they load at once; storage that cannot be read: they wait, and memory writes still count', async () => {
+    browser.local.data.set(PROFILES_KEY, '{}');
+    let { whenStoredRecords } = await openStores();
+    let loads = 0;
+    whenStoredRecords(() => loads++);
+    expect(loads).toBe(1);
+
+    vi.resetModules();
+    browser = { local: new FakeStorage(), session: new FakeStorage(), win: new FakeWindow() };
+    browser.local.securityError = true;
+    vi.stubGlobal('window', browser.win);
+    vi.stubGlobal('localStorage', browser.local);
+    vi.stubGlobal('sessionStorage', browser.session);
+    const stores = await openStores();
+    ({ whenStoredRecords } = stores);
+    loads = 0;
+    whenStoredRecords(() => loads++);
+    expect(loads).toBe(0);
+    stores.writeKey(PROGRESS_KEY, '{}');
+    expect(loads).toBe(1);
+  });
+});
