@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the figures issue 9 asks for, printed as a table and written to
- * bench/results.json (gitignored). It asserts nothing: timings belong to a machine, and the
+ * tests/bench/results/results.json (gitignored). It asserts nothing: timings belong to a machine, and the
  * byte and character budgets that can fail are checked in CI by tests/content/budgets.test.ts
  * and tests/e2e/budgets.test.ts.
  *
@@ -304,10 +304,10 @@ test('npm run bench', async () => {
       storage: { largestLearnerStateCharacters: storage.characters, budget: MAX_LEARNER_STATE_CHARACTERS, perKey: Object.fromEntries(Object.entries(storage.entries).map(([k, v]) => [k, v.length])) },
       budgets: { plainLessonAtLoad: MAX_PLAIN_LESSON_GZIP_AT_LOAD, checkAfterHydration: CHECK_PAGE_BUDGET, searchIndexGzip: MAX_SEARCH_INDEX_GZIP_BYTES, learnerStateCharacters: MAX_LEARNER_STATE_CHARACTERS },
     };
-    await mkdir(path.join(ROOT, 'bench'), { recursive: true });
-    await writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    await writeFile(path.join(ROOT, 'bench/results.txt'), `${lines.join('\n')}\n`);
-    console.log('\nwritten: bench/results.json, bench/results.txt');
+    await mkdir(path.join(ROOT, 'tests/bench/results'), { recursive: true });
+    await writeFile(path.join(ROOT, 'tests/bench/results/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    await writeFile(path.join(ROOT, 'tests/bench/results/results.txt'), `${lines.join('\n')}\n`);
+    console.log('\nwritten: tests/bench/results/results.json, tests/bench/results/results.txt');
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 /**
  * `npm run lighthouse`: Lighthouse (mobile preset, the default) on home, a lesson, a check and
  * the team page of a fresh production build, with Debian's Chromium. Prints each category's
- * score and writes bench/lighthouse.json (gitignored); the README quotes the latest figures.
+ * score and writes tests/bench/results/lighthouse.json (gitignored); the README quotes the latest figures.
  * It asserts nothing: scores move with the machine (performance most of all).
  */
 import { test } from 'vitest';
@@ -66,6 +66,6 @@ test('npm run lighthouse', async () => {
     await server.close();
     await rm(tmp, { recursive: true, force: true });
   }
-  await mkdir(path.join(ROOT, 'bench'), { recursive: true });
-  await writeFile(path.join(ROOT, 'bench/lighthouse.json'), `${JSON.stringify({ at: new Date().toISOString(), preset: 'mobile (Lighthouse default)', results }, null, 2)}\n`);
+  await mkdir(path.join(ROOT, 'tests/bench/results'), { recursive: true });
+  await writeFile(path.join(ROOT, 'tests/bench/results/lighthouse.json'), `${JSON.stringify({ at: new Date().toISOString(), preset: 'mobile (Lighthouse default)', results }, null, 2)}\n`);
 }, 900_000);
