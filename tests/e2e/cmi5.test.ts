@@ -19,10 +19,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
-import type { Frame, Page } from 'playwright-core';
 import learningLockerValidation from '@learninglocker/xapi-validation';
 import { CHECK_READY, markLessonRead, openPage, report, useBrowser } from './browser';
 import { exportPackage } from './export-package';
+import { lmsFrames } from './lms-frame';
 import { contentType } from './static-server';
 import { CMI5_CATEGORY, CMI5_VERBS, MOVEON_CATEGORY, SESSION_EXTENSION } from '../../src/lib/lms/cmi5';
 
@@ -158,15 +158,7 @@ function launchUrl(fetchId: string): string {
   return `${origin}/pkg/lms/index.html?${query}`;
 }
 
-async function courseFrame(page: Page, urlPart: RegExp): Promise<Frame> {
-  await expect.poll(() => page.frames().some((f) => urlPart.test(f.url())), WAIT).toBe(true);
-  return page.frames().find((f) => urlPart.test(f.url()))!;
-}
-
-async function follow(frame: Frame, page: Page, target: string): Promise<Frame> {
-  await frame.locator(`a[href$="${target}"]`).first().click();
-  return courseFrame(page, new RegExp(`/pkg/${target.replace(/[.]/g, '\\.')}$`));
-}
+const { courseFrame, follow, passAlpha } = lmsFrames('/pkg/');
 
 async function launch(fetchId: string) {
   const page = await openPage(browser());
@@ -222,20 +214,7 @@ test('relaunch: progress comes back; finishing the path sends completed and pass
   await resumed.evaluate(() => {
     location.href = './paths/new-hire/index.html';
   });
-  let frame = await courseFrame(page, /\/pkg\/paths\/new-hire\/index\.html$/);
-  frame = await follow(frame, page, 'modules/alpha/index.html');
-  frame = await follow(frame, page, 'modules/alpha/first-steps/index.html');
-  await markLessonRead(frame, WAIT.timeout);
-  frame = await follow(frame, page, 'modules/alpha/next/index.html');
-  await markLessonRead(frame, WAIT.timeout);
-  frame = await follow(frame, page, 'modules/alpha/check/index.html');
-  await frame.waitForSelector(CHECK_READY, WAIT);
-  await frame.getByLabel('Walk them over and introduce them.', { exact: true }).check();
-  await frame.getByLabel('Listen', { exact: true }).check();
-  await frame.getByLabel('Paraphrase', { exact: true }).check();
-  await frame.getByLabel('How can I help?', { exact: true }).check();
-  await frame.getByRole('button', { name: 'Submit my answers' }).click();
-  await expect.poll(() => frame.getByText('Passed: you scored 100%').count(), WAIT).toBe(1);
+  await passAlpha(await courseFrame(page, /\/pkg\/paths\/new-hire\/index\.html$/), page);
   // Beta was passed in the first launch: only with it read back does the path complete now.
   await expect.poll(() => statements().slice(before).map((s) => s.verb.id), WAIT).toEqual([CMI5_VERBS.initialized, CMI5_VERBS.completed, CMI5_VERBS.passed]);
 
