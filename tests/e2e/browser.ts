@@ -63,12 +63,28 @@ export async function watchPage(page: Page, origin: string): Promise<PageWatch> 
   const problems: string[] = [];
   const expected404 = new Set<string>();
   const isExpected404 = (url: string) => expected404.has(url.split('#')[0]!);
-  // A document's own loads (its favicon, a script chunk fetched when idle) are cancelled when the
-  // test navigates the page away or reloads it: that abort is the test's doing, not the page's.
-  // Each request remembers how many top-level navigations had begun when it started, so an abort
-  // counts only when no navigation has begun since (the page itself cancelled it).
-  let navigationsBegun = 0;
-  const navigationsWhenStarted = new WeakMap<Request, number>();
+  // A document's own loads (its favicon, a script chunk fetched when idle or on the first click)
+  // are cancelled when the test navigates the page or a frame away, reloads it, closes it, or a
+  // frame is removed: that abort is the test's doing, not the page's. An abort counts only when
+  // none of that happened since the request started and no navigation is under way (the page
+  // itself cancelled it).
+  const begun = new Map<Frame, number>();
+  const committed = new Map<Frame, number>();
+  const count = (map: Map<Frame, number>, frame: Frame) => map.get(frame) ?? 0;
+  const detached = new WeakSet<Frame>();
+  const whenStarted = new WeakMap<Request, { page: number; frame: number; commits: number }>();
+  let closed = false;
+  page.on('framenavigated', (frame) => committed.set(frame, count(committed, frame) + 1));
+  page.on('framedetached', (frame) => detached.add(frame));
+  page.on('close', () => (closed = true));
+  const navigating = (frame: Frame) => count(begun, frame) > count(committed, frame);
+  const cancelledByTest = (request: Request) => {
+    const at = whenStarted.get(request);
+    const frame = request.frame();
+    const main = page.mainFrame();
+    if (closed || at === undefined || detached.has(frame) || navigating(frame) || navigating(main)) return true;
+    return at.page < count(begun, main) || at.frame < count(begun, frame) || at.commits < count(committed, frame);
+  };
 
   await page.route(
     (url) => url.origin !== origin,
@@ -87,8 +103,9 @@ export async function watchPage(page: Page, origin: string): Promise<PageWatch> 
     problems.push(`uncaught page error: ${error.name}: ${error.message}${error.stack ? `\n${error.stack}` : ''}`);
   });
   page.on('request', (request) => {
-    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigationsBegun += 1;
-    navigationsWhenStarted.set(request, navigationsBegun);
+    const frame = request.frame();
+    if (request.isNavigationRequest()) begun.set(frame, count(begun, frame) + 1);
+    whenStarted.set(request, { page: count(begun, page.mainFrame()), frame: count(begun, frame), commits: count(committed, frame) });
     const url = request.url();
     if (isLocalScheme(url)) return;
     let requestOrigin: string;
@@ -111,8 +128,7 @@ export async function watchPage(page: Page, origin: string): Promise<PageWatch> 
       return;
     }
     const errorText = request.failure()?.errorText ?? 'unknown error';
-    const cancelledByNavigation = errorText === 'net::ERR_ABORTED' && !request.isNavigationRequest() && (navigationsWhenStarted.get(request) ?? navigationsBegun) < navigationsBegun;
-    if (cancelledByNavigation) return;
+    if (errorText === 'net::ERR_ABORTED' && !request.isNavigationRequest() && cancelledByTest(request)) return;
     problems.push(`request failed: ${request.method()} ${url} [${request.resourceType()}]: ${errorText}`);
   });
   page.on('response', (response) => {
@@ -297,13 +313,6 @@ export function useBrowser(): () => Browser {
 export function report(where: string, problems: string[]): string {
   return `${where}: ${problems.length} problem(s)\n\n${problems.map((p) => `• ${p}`).join('\n\n')}\n`;
 }
-
-/**
- * A watch's problems less a script chunk aborted because the test navigated or closed the page
- * while the browser was still fetching it (pages load their parts when idle): that is the
- * test's doing, not the page's. Any other failure, of a script or anything else, still counts.
- */
-export const withoutAbortedScripts = (problems: string[]) => problems.filter((p) => !/^request failed: GET \S+\.js \[script\]: net::ERR_ABORTED$/.test(p));
 
 /**
  * Writes these localStorage entries before any page script runs, on the page's first load only:

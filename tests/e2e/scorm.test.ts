@@ -124,7 +124,9 @@ type Cmi = Record<string, string | boolean | undefined>;
 /**
  * What went wrong on the pages, less loads cut short by the learner moving on: pages load parts
  * of their script on the first click, and following a link at once aborts them (no fault; a
- * missing file still shows as an HTTP 404).
+ * missing file still shows as an HTTP 404). watchPage forgives such aborts on a page and its
+ * frames, but not always in the course frame nested inside the LMS harness's frame, whose
+ * navigations it does not always see begin before the abort arrives.
  */
 const realProblems = (watch: { problems(): string[] }) => watch.problems().filter((p) => !/^request failed: .*net::ERR_ABORTED$/.test(p));
 

@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axe, openPage, watchPage, useBrowser, withoutAbortedScripts, type PageWatch } from './browser';
+import { axe, openPage, watchPage, useBrowser, type PageWatch } from './browser';
 import { PROJECT_ROOT, VARIANTS, discoverPages, pagePath } from './site';
 import { buildCourse, type Course } from '../../src/lib/course/course';
 import { readCourseFiles } from '../../src/node/read-course';
@@ -263,7 +263,7 @@ test('the supervisor loop: roster, three assignments, same-name learners, editio
   expect(kept.find((r) => r.learner === 'Sam Ortiz')?.issued).toBe(newerSam.issued);
 
   for (const page of [supervisor, sam, second]) await page.context().close();
-  expect(withoutAbortedScripts(watches.flatMap((w) => w.problems()))).toEqual([]);
+  expect(watches.flatMap((w) => w.problems())).toEqual([]);
 });
 
 test('every page with a full learner state and a full team stored logs no console error', { timeout: 600_000 }, async () => {
