@@ -34,9 +34,8 @@ test('play to two endings, with step back and restart, by keyboard', async () =>
   // Step back one choice, then restart and take the other branch.
   await page.getByRole('button', { name: 'Step back' }).press('Enter');
   await expect.poll(() => player.getAttribute('data-scenario-node')).toBe('listens');
-  // Stepping back moves focus to the conversation's current line (on the next frame): wait for
-  // it, or that move can land between focusing Restart and pressing Enter on a busy machine.
-  await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('scenario__current'))).toBe(true);
+  // Stepping back moves focus to the conversation's current line in the same render.
+  expect(await page.evaluate(() => document.activeElement?.classList.contains('scenario__current'))).toBe(true);
   await page.getByRole('button', { name: 'Restart' }).press('Enter');
   await expect.poll(() => player.getAttribute('data-scenario-node')).toBe('opening');
   await page.getByRole('button', { name: "We're closing, come back tomorrow." }).press('Enter');

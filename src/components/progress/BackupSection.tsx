@@ -15,6 +15,7 @@ import { ConfirmRegion } from './ConfirmRegion';
 import { download } from '../tools/browser';
 import { StatusLine, useStatus } from './StatusLine';
 import { backupFileName, dateText, importSummaryLines, splitImport } from './progress-view';
+import { useFocusAfterRender } from '../use-focus-after-render';
 
 interface Props {
   siteName: string;
@@ -51,6 +52,7 @@ export function BackupSection({ siteName }: Props) {
   const [pending, setPending] = useState<{ backup: Backup; plan: ImportPlan; fileName: string } | null>(null);
   const [persisted, setPersisted] = useState<Persisted>('asking');
   const fileInput = useRef<HTMLInputElement>(null);
+  const focusAfterRender = useFocusAfterRender();
 
   // Ask once per visit: browsers that grant it stop evicting the site's storage under pressure.
   useEffect(() => {
@@ -110,7 +112,7 @@ export function BackupSection({ siteName }: Props) {
     if (fileInput.current) fileInput.current.value = '';
     if (problems.length > 0) announce(`Imported with problems: ${problems.join(' ')}`, 'problem');
     else announce(`Imported ${count} profile${count === 1 ? '' : 's'} from the backup. Your progress above is up to date.`);
-    requestAnimationFrame(() => lineRef.current?.focus());
+    focusAfterRender(() => lineRef.current);
   };
 
   return (

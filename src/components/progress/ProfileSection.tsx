@@ -10,6 +10,7 @@ import { MAX_NAME_LENGTH } from '../../lib/learner/profiles';
 import { isolateText } from '../../lib/site/bidi';
 import { ConfirmRegion } from './ConfirmRegion';
 import { StatusLine, useStatus } from './StatusLine';
+import { useFocusAfterRender } from '../use-focus-after-render';
 
 /**
  * A text field with its label, its submit button beside the input (below it on a phone),
@@ -66,6 +67,7 @@ export function ProfileSection() {
   const [removeId, setRemoveId] = useState('');
   const [confirmingRemove, setConfirmingRemove] = useState(false);
   const removeButton = useRef<HTMLButtonElement>(null);
+  const focusAfterRender = useFocusAfterRender();
 
   // A select's chosen value can go stale when profiles change (another tab, a removal).
   const switchValue = others.some((p) => p.id === switchTo) ? switchTo : (others[0]?.id ?? '');
@@ -118,7 +120,7 @@ export function ProfileSection() {
     if (result.ok) announce(`Removed the profile “${isolateText(toRemove.name)}” and its progress from this browser.`);
     else announce(result.error, 'problem');
     // The remove controls may be gone now (no other profile left): focus the message instead.
-    requestAnimationFrame(() => (removeButton.current ?? lineRef.current)?.focus());
+    focusAfterRender(() => removeButton.current ?? lineRef.current);
   };
 
   return (

@@ -17,6 +17,7 @@ import { $progress } from '../../stores/progress';
 import { copyText, download, mailtoHref } from '../tools/browser';
 import { StatusLine, useStatus } from './StatusLine';
 import { $recordRequest } from './record-request';
+import { useFocusAfterRender } from '../use-focus-after-render';
 
 interface Props {
   manifest: CourseManifest;
@@ -32,6 +33,7 @@ export function RecordSection({ manifest, base }: Props) {
   const assignedName = assigned.items.find((i) => i.assignment.for)?.assignment.for ?? '';
   const [name, setName] = useState(profileName === 'Me' || !profileName ? assignedName : profileName);
   const sectionRef = useRef<HTMLElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   const request = useStore($recordRequest);
   // "Send your record to …" on an assignment card: that assignment, the name it was made for (the one on the supervisor's roster), and focus here.
   useEffect(() => {
@@ -41,7 +43,7 @@ export function RecordSection({ manifest, base }: Props) {
     setScope(`a:${item.assignment.id}`);
     if (item.assignment.for) setName(item.assignment.for);
     sectionRef.current?.scrollIntoView({ block: 'start' });
-    requestAnimationFrame(() => document.getElementById(ids.name)?.focus());
+    focusAfterRender(() => document.getElementById(ids.name));
   }, [request]); // Only a new request: the assignment list changing must not pull the reader back here.
   const [chosenScope, setScope] = useState<string>(() => (assigned.items[0] ? `a:${assigned.items[0].assignment.id}` : `p:${manifest.paths[0]?.id ?? ''}`));
   const [error, setError] = useState('');
@@ -63,7 +65,7 @@ export function RecordSection({ manifest, base }: Props) {
   const make = (): CompletionRecord | null => {
     if (!name.trim()) {
       setError('Type your name first: it is how your supervisor will know whose record it is.');
-      requestAnimationFrame(() => document.getElementById(ids.name)?.focus());
+      focusAfterRender(() => document.getElementById(ids.name));
       return null;
     }
     const item = scope.startsWith('a:') ? assigned.items.find((i) => `a:${i.assignment.id}` === scope) : undefined;

@@ -15,6 +15,7 @@ import { $deck, $setAsideCards, keepSchedulable, rateReview, syncReview } from '
 import { $progress, saveAnswer } from '../../stores/progress';
 import { QuestionCard } from '../check/QuestionCard';
 import '../check/check.css';
+import { useFocusAfterRender } from '../use-focus-after-render';
 
 interface Props {
   base: string;
@@ -47,6 +48,7 @@ export default function ReviewPage({ base, questionIds }: Props) {
   const [done, setDone] = useState<{ id: string; rating: ReviewRating }[]>([]);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const ratingRef = useRef<HTMLDivElement>(null);
+  const focusAfterRender = useFocusAfterRender();
 
   useEffect(() => {
     let live = true;
@@ -144,7 +146,7 @@ export default function ReviewPage({ base, questionIds }: Props) {
     setScore(result);
     setHint('');
     saveAnswer(id, chosen, result.verdict);
-    requestAnimationFrame(() => ratingRef.current?.querySelector<HTMLButtonElement>(`[data-rating="${RATING_FOR_VERDICT[result.verdict]}"]`)?.focus());
+    focusAfterRender(() => ratingRef.current?.querySelector<HTMLButtonElement>(`[data-rating="${RATING_FOR_VERDICT[result.verdict]}"]`));
   };
 
   const rate = (rating: ReviewRating) => {
@@ -155,7 +157,7 @@ export default function ReviewPage({ base, questionIds }: Props) {
     setPosition((p) => p + 1);
     setChosen([]);
     setScore(undefined);
-    requestAnimationFrame(() => headingRef.current?.focus());
+    focusAfterRender(() => headingRef.current);
   };
 
   return (

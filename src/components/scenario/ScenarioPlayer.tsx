@@ -14,6 +14,7 @@ import type { Scenario } from '../../lib/course/scenario';
 import { endingsFound, OUTCOME_TEXT } from '../../lib/learner/scenario-endings';
 import { seededShuffle } from '../../lib/learner/scoring';
 import { $progress, saveScenarioEnding } from '../../stores/progress';
+import { useFocusAfterRender } from '../use-focus-after-render';
 
 interface Props {
   /** The module the scenario belongs to: endings are kept under its id. */
@@ -49,7 +50,8 @@ export default function ScenarioPlayer({ moduleId, scenario, items }: Props) {
   const choiceOrder = (nodeId: string, count: number) => (seed === 0 ? [...Array(count).keys()] : seededShuffle([...Array(count).keys()], seed + nodeId.length * 7919 + nodeId.charCodeAt(0)));
   const summary = endingsFound(scenario, Object.keys(found));
 
-  const focusCurrent = () => requestAnimationFrame(() => currentRef.current?.focus());
+  const focusAfterRender = useFocusAfterRender();
+  const focusCurrent = () => focusAfterRender(() => currentRef.current);
   const choose = (index: number) => {
     setPath((p) => [...p, { nodeId: currentId, choice: index }]);
     focusCurrent();

@@ -14,6 +14,7 @@ import { qrGrid, qrPath } from '../../lib/supervisor/qr';
 import { saveAssignments } from '../../stores/roster';
 import { copyText, mailtoHref } from './browser';
 import './tools.css';
+import { useFocusAfterRender } from '../use-focus-after-render';
 
 interface Props {
   manifest: CourseManifest;
@@ -32,6 +33,7 @@ const MAX_LEARNERS = 40;
 const COMFORTABLE_CHARS = 1200;
 
 export default function AssignPage({ manifest, base, libraryName }: Props) {
+  const focusAfterRender = useFocusAfterRender();
   const ids = { by: useId(), path: useId(), due: useId(), note: useId(), learners: useId(), error: useId() };
   const [by, setBy] = useState('');
   const [mode, setMode] = useState<'path' | 'modules'>('path');
@@ -63,7 +65,7 @@ export default function AssignPage({ manifest, base, libraryName }: Props) {
     setErrors(problems);
     if (problems.length > 0) {
       setLinks(null);
-      requestAnimationFrame(() => document.getElementById(ids.error)?.focus());
+      focusAfterRender(() => document.getElementById(ids.error));
       return;
     }
     const base_: Omit<Assignment, 'id'> = {
@@ -80,7 +82,7 @@ export default function AssignPage({ manifest, base, libraryName }: Props) {
     saveAssignments(assignments.map(({ for: name, ...rest }) => ({ ...rest, ...(name ? { name } : {}) })));
     setMade({ ...base_, id: '' });
     setLinks(made);
-    requestAnimationFrame(() => document.getElementById('assign-links')?.focus());
+    focusAfterRender(() => document.getElementById('assign-links'));
   };
 
   return (

@@ -38,6 +38,7 @@ import { $team, deleteAllTeamData, importRecords, removeLearner, type ImportResu
 import { $roster, decideSamePerson, deleteRoster, importTeamFile, linkToRoster, removeFromRoster, saveAssignments } from '../../stores/roster';
 import { download } from './browser';
 import './tools.css';
+import { useFocusAfterRender } from '../use-focus-after-render';
 
 interface Props {
   manifest: CourseManifest;
@@ -74,6 +75,7 @@ function Dashboard({ manifest }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
   const teamFileInput = useRef<HTMLInputElement>(null);
   const resultsRef = useRef<HTMLDivElement>(null);
+  const focusAfterRender = useFocusAfterRender();
 
   const course: ViewCourse = useMemo(
     () => ({
@@ -113,7 +115,7 @@ function Dashboard({ manifest }: Props) {
     }
     setResults(found);
     setNotice('');
-    requestAnimationFrame(() => resultsRef.current?.focus());
+    focusAfterRender(() => resultsRef.current);
   };
 
   const importFiles = async (files: File[]) => {
