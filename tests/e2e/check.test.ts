@@ -265,3 +265,17 @@ test('an inline check in a lesson: a press made before its code arrives counts; 
   expect(watch.problems()).toEqual([]);
   await page.context().close();
 });
+
+test("an inline check's styles load when it comes near, and the question shows once they have", async () => {
+  const page = await openPage(browser(), { viewport: { width: 1280, height: 300 } });
+  const styles: string[] = [];
+  page.on('request', (r) => void (/\/check\.[^/]*\.css$/.test(r.url()) && styles.push(r.url())));
+  await page.goto(new URL('modules/alpha/first-steps/', base).href);
+  const box = page.locator('[data-inline-check]');
+  await box.scrollIntoViewIfNeeded();
+  await expect.poll(() => box.isVisible()).toBe(true);
+  expect(styles).toHaveLength(1);
+  // Styled: an option is a bordered box, as check.css draws it.
+  expect(await box.locator('.option label').first().evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('solid');
+  await page.context().close();
+});

@@ -12,13 +12,15 @@
 export const MAX_PLAIN_LESSON_GZIP_AT_LOAD = 12_000;
 
 /**
- * A lesson with an inline check, at load (issue 20 asks 12 KB, as for plain lessons; not met
- * yet: its question, options and styles add about 2.3 KB to lessons that are themselves up to
- * 12 KB; the heaviest, practice-07 "Before the conversation", weighs about 15.9 KB, the median
- * 13.4 KB). Held just above, with the check's code loading only when the question is used, so
- * the 20 KB of code that used to load with these lessons cannot come back unnoticed.
+ * A lesson with an inline check, at load (issue 20 asks 12 KB, as for plain lessons; not met by
+ * all yet). The check's code, and now its styles, load only when the question is used or comes
+ * near, and the lesson styles are one file with the frame's: about half of these lessons are at
+ * 12 KB or under (median about 11.9 KB). What is left over is prose: the longest lessons
+ * (practice-07 "Before the conversation", about 14.3 KB; practice-06 "Before the conversation")
+ * are long to read as well as to load, and splitting them is content work. Held just above the
+ * heaviest, so neither the code nor the styles can come back to load time unnoticed.
  */
-export const MAX_CHECK_LESSON_GZIP_AT_LOAD = 16_100;
+export const MAX_CHECK_LESSON_GZIP_AT_LOAD = 14_600;
 
 /**
  * The home page at load, for a first visit (nothing stored): issue 20 asks 25 KB, from 47.6 KB,

@@ -67,3 +67,25 @@ export function loadOnUse(part: Element, button: HTMLElement | null, load: () =>
   const start = loadOnce(button, load);
   for (const type of ['pointerdown', 'focusin', 'keydown'] as const) part.addEventListener(type, () => void start(), { once: true, passive: true });
 }
+
+const stylesheets = new Map<string, Promise<void>>();
+
+/**
+ * Adds the stylesheet at `href` to the page once, however many parts ask for it; settles when it
+ * has loaded, or failed to (offline, say): a part waiting to be shown is shown either way.
+ */
+export function linkStylesheet(href: string): Promise<void> {
+  let linked = stylesheets.get(href);
+  if (!linked) {
+    linked = new Promise<void>((settle) => {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = href;
+      link.addEventListener('load', () => settle(), { once: true });
+      link.addEventListener('error', () => settle(), { once: true });
+      document.head.append(link);
+    });
+    stylesheets.set(href, linked);
+  }
+  return linked;
+}
