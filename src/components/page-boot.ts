@@ -45,8 +45,8 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-reflection-id]')
   loadWhenNeeded(box, journal.querySelector('[data-reflect-save]'), () => import('./mdx/reflect-note').then(({ wireNote }) => wireNote(box)));
 }
 
-// Inline checks in lessons (Check.astro). Their styles load when one comes near, and the question shows once they have; their code loads only
-// when the reader uses one (a tap, a key, a Tab into it). Opening a lesson fetches neither
+// Inline checks in lessons (Check.astro). Their styles load when one comes near, and the
+// question shows once they have; their code loads only when the reader uses one (a tap, a key, a Tab into it). Opening a lesson fetches neither
 // (issue 20: 12 KB at load for every lesson). "Check my answer" pressed before the code arrives
 // is kept. Without JavaScript, check.css shows the same markup (Check.astro's <noscript>).
 for (const box of document.querySelectorAll<HTMLElement>('[data-inline-check]')) {
@@ -55,7 +55,14 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-inline-check]'))
   // Watched by its section: a hidden element has no box, so it never comes near.
   whenNear(box.closest('.inline-check') ?? box, show);
   // Printing cannot wait for a stylesheet: the question prints as plain text then.
-  window.addEventListener('beforeprint', () => ((box.hidden = false), show()), { once: true });
+  window.addEventListener(
+    'beforeprint',
+    () => {
+      box.hidden = false;
+      show();
+    },
+    { once: true },
+  );
   loadOnUse(box, box.querySelector('[data-inline-answer]'), () => import('./check/inline-check').then(({ startInlineCheck }) => startInlineCheck(box)));
 }
 

@@ -5,23 +5,13 @@
 import { loadSearcher, renderHits } from './search-client';
 // The file's address only: its styles are linked when the dialog is first built, not at load.
 import stylesheetHref from './search.css?url';
+import { linkStylesheet } from '../tools/load-when';
 
 /**
  * Links the search styles and waits for them, so the dialog never shows unstyled. If they cannot
  * be fetched the dialog still works with the browser's own look.
  */
-function linkStyles(): Promise<void> {
-  if (document.querySelector(`link[data-search-styles]`)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = stylesheetHref;
-    link.dataset.searchStyles = '';
-    link.addEventListener('load', () => resolve());
-    link.addEventListener('error', () => resolve());
-    document.head.append(link);
-  });
-}
+const linkStyles = () => linkStylesheet(stylesheetHref);
 
 /** Plain DOM building: every text here is ours, and nothing is parsed as HTML. */
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
